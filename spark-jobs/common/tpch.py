@@ -1,0 +1,15 @@
+"""The TPC-H schema facts the jobs need: table names and their primary keys."""
+
+# Primary keys from the TPC-H specification (clause 1.4); Hudi needs a record key per table.
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "region": ["r_regionkey"],
+    "nation": ["n_nationkey"],
+    "supplier": ["s_suppkey"],
+    "customer": ["c_custkey"],
+    "part": ["p_partkey"],
+    "partsupp": ["ps_partkey", "ps_suppkey"],
+    "orders": ["o_orderkey"],
+    "lineitem": ["l_orderkey", "l_linenumber"],
+}
+
+TABLES: list[str] = list(PRIMARY_KEYS)

@@ -1,0 +1,109 @@
+/** The `lakebench` command: a thin shell over src/core for terminals and CI. */
+import path from "node:path";
+import { Command, Option } from "commander";
+import { loadConfig, mergeSources } from "../core/config/load";
+import type { PhaseKind } from "../core/pipeline/phases";
+import { runPipeline } from "../core/pipeline/runPipeline";
+import { resetState } from "../core/state/reset";
+import { readStatus } from "../core/status/statusReport";
+import { flagsToRawConfig, type RunFlags } from "./options";
+import { printProgress, printSummary } from "./printer";
+
+const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+
+async function runPhases(command: string, targets: PhaseKind[], flags: RunFlags): Promise<number> {
+  const workspace = path.resolve(flags.workspace);
+  const sources = { workspace, flags: flagsToRawConfig(flags), env: process.env };
+  const config = await loadConfig(sources);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    if (++interrupts > 1) process.exit(EXIT.cancelled);
+    console.log("\nCancelling: stopping Spark and marking the phase cancelled (Ctrl-C again to quit at once)…");
+    controller.abort();
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", onInterrupt);
+  try {
+    const outcome = await runPipeline({
+      workspace,
+      config,
+      rawConfig: await mergeSources(sources),
+      command,
+      targets,
+      force: Boolean(flags.force),
+      signal: controller.signal,
+      onProgress: printProgress,
+    });
+    printSummary(outcome);
+    return outcome.status === "completed" ? EXIT.ok : outcome.status === "cancelled" ? EXIT.cancelled : EXIT.failed;
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
+  }
+}
+
+function withRunOptions(command: Command): Command {
+  return command
+    .option("-w, --workspace <dir>", "workspace holding .env and .lakebench/", process.cwd())
+    .option("-s, --scale-factor <sf>", "TPC-H scale factor (TPCH_SCALE_FACTOR)")
+    .option("-f, --frameworks <list>", "comma-separated: iceberg,delta,hudi,parquet (FRAMEWORKS)")
+    .option("-q, --queries <list>", 'query numbers and ranges, or "all" (QUERIES)')
+    .option("-i, --iterations <n>", "timed runs per query (QUERY_ITERATIONS)")
+    .option("--warmup-runs <n>", "uncounted runs per query (QUERY_WARMUP_RUNS)")
+    .option("-d, --data-dir <dir>", "data directory (DATA_DIR)")
+    .option("--spark-master <url>", "local[*], spark://host:port or compose (SPARK_MASTER)")
+    .option("--force", "rerun the requested phases even when up to date");
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command("lakebench")
+    .description("Benchmark Apache Iceberg, Delta Lake and Apache Hudi on TPC-H with Spark; every answer checked against DuckDB.")
+    .showHelpAfterError();
+  const phaseCommands: [string, string, PhaseKind[]][] = [
+    ["run", "all phases: bronze, silver, gold, report", ["bronze", "silver", "gold", "report"]],
+    ["bronze", "generate the TPC-H data as Parquet (tpchgen-cli)", ["bronze"]],
+    ["silver", "convert bronze into each table format (runs bronze if needed)", ["silver"]],
+    ["gold", "run the TPC-H queries on each format (runs earlier phases if needed)", ["gold"]],
+    ["report", "write the comparison report (runs earlier phases if needed)", ["report"]],
+  ];
+  for (const [name, description, targets] of phaseCommands) {
+    withRunOptions(program.command(name).description(description)).action(async (flags: RunFlags) => setExitCode(await runPhases(name, targets, flags)));
+  }
+  program
+    .command("status")
+    .description("show each phase and the last run")
+    .option("-w, --workspace <dir>", "workspace", process.cwd())
+    .option("--json", "print the status as JSON")
+    .action(async (flags: { workspace: string; json?: boolean }) => {
+      const status = await readStatus(path.resolve(flags.workspace));
+      if (flags.json) return console.log(JSON.stringify(status, null, 2));
+      console.log(`State: ${status.stateFile} (${status.runs} runs)`);
+      for (const [name, phase] of Object.entries(status.phases)) {
+        console.log(`  ${name.padEnd(16)} ${phase.status.padEnd(10)} ${phase.finishedAt ?? phase.startedAt ?? ""}${phase.error ? `  ${phase.error.split("\n")[0]}` : ""}`);
+      }
+      if (status.lastRun) console.log(`Last run: ${status.lastRun.benchmarkId} ${status.lastRun.command} ${status.lastRun.status}${status.lastRun.reportDir ? `  report: ${status.lastRun.reportDir}/report.html` : ""}`);
+    });
+  program
+    .command("reset")
+    .description("set every phase back to pending (keeps data and run history); the old state is backed up")
+    .option("-w, --workspace <dir>", "workspace", process.cwd())
+    .addOption(new Option("--history", "also clear the run history"))
+    .action(async (flags: { workspace: string; history?: boolean }) => {
+      const result = await resetState(path.resolve(flags.workspace), { history: Boolean(flags.history) });
+      console.log(`Reset ${result.phasesReset.length} phases${flags.history ? " and the run history" : ""}. Previous state: ${result.backup}`);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  try {
+    await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+  } catch (error) {
+    const err = error as Error & { exitCode?: number };
+    console.error(`lakebench: ${err.message}`);
+    return err.exitCode ?? EXIT.failed;
+  }
+  return exitCode;
+}

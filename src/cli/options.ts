@@ -1,0 +1,26 @@
+/** Command-line flags mapped onto configuration keys (flags take precedence over everything). */
+import type { RawConfig } from "../core/config/keys";
+
+export interface RunFlags {
+  workspace: string;
+  scaleFactor?: string;
+  frameworks?: string;
+  queries?: string;
+  iterations?: string;
+  warmupRuns?: string;
+  dataDir?: string;
+  sparkMaster?: string;
+  force?: boolean;
+}
+
+export function flagsToRawConfig(flags: RunFlags): RawConfig {
+  return {
+    TPCH_SCALE_FACTOR: flags.scaleFactor,
+    FRAMEWORKS: flags.frameworks,
+    QUERIES: flags.queries,
+    QUERY_ITERATIONS: flags.iterations,
+    QUERY_WARMUP_RUNS: flags.warmupRuns,
+    DATA_DIR: flags.dataDir,
+    SPARK_MASTER: flags.sparkMaster,
+  };
+}

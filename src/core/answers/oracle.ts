@@ -1,0 +1,38 @@
+/**
+ * The DuckDB oracle: the expected answer of every query, computed once per bronze data set
+ * and query set, and kept beside the gold metrics.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { BronzeManifest } from "../datagen/manifest";
+import { SPARK_JOBS_DIR } from "../environment/toolchain";
+import { hashOf } from "../pipeline/hashing";
+import { runPhaseCommand, type PhaseContext } from "../pipeline/phaseContext";
+import { readJson } from "../runners/jsonFile";
+import { pythonJobCommand } from "../runners/sparkSubmit";
+import type { Answer } from "./compare";
+
+export interface AnswerFile {
+  engine: string;
+  queries: Record<string, Answer>;
+}
+
+export const queryName = (n: number): string => `q${String(n).padStart(2, "0")}`;
+
+/** The query files' text, so answers are recomputed when a query changes. */
+export function queryTexts(numbers: number[]): Record<string, string> {
+  return Object.fromEntries(numbers.map((n) => [queryName(n), readFileSync(path.join(SPARK_JOBS_DIR, "queries", `${queryName(n)}.sql`), "utf8")]));
+}
+
+export async function ensureOracleAnswers(ctx: PhaseContext): Promise<{ file: string; answers: AnswerFile }> {
+  const manifest = await readJson<BronzeManifest>(ctx.layout.bronzeManifest);
+  const requirements = readFileSync(path.join(SPARK_JOBS_DIR, "requirements.txt"), "utf8");
+  const key = `duckdb-${hashOf({ texts: queryTexts(ctx.config.queries), bronze: manifest.createdAt, requirements })}`;
+  const file = ctx.layout.oracleAnswers(key);
+  if (!existsSync(file)) {
+    ctx.progress(`${ctx.phase}: computing the expected answers with DuckDB`);
+    const args = ["--bronze-dir", ctx.layout.bronzeDir, "--scale-factor", String(ctx.config.scaleFactor), "--queries", ctx.config.queries.join(","), "--output", file];
+    await runPhaseCommand(ctx, pythonJobCommand("oracle/duckdb_answers.py", args, ctx.toolchain));
+  }
+  return { file, answers: await readJson<AnswerFile>(file) };
+}

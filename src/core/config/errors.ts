@@ -1,0 +1,17 @@
+/** Configuration errors that name the key, the value given and what is allowed. */
+export interface ConfigProblem {
+  key: string;
+  value: string;
+  allowed: string;
+}
+
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      "Invalid configuration:\n" +
+        problems.map((p) => `  ${p.key}=${JSON.stringify(p.value)}: ${p.allowed}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}

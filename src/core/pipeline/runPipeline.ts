@@ -1,0 +1,180 @@
+/** Walks the planned phases in order: skips what is up to date, runs the rest, records everything. */
+import type { BenchConfig } from "../config/benchConfig";
+import type { RawConfig } from "../config/keys";
+import { Toolchain } from "../environment/toolchain";
+import { collectVersions, machineFacts } from "../environment/versions";
+import { CancelledError } from "../runners/errors";
+import type { PhaseOutcome, PhaseState, RunRecord } from "../state/schema";
+import { StateStore } from "../state/store";
+import { newBenchmarkId } from "./benchmarkId";
+import { PhaseFailedError } from "./errors";
+import { hashOf } from "./hashing";
+import { DataLayout } from "./layout";
+import { planPhases, type PhaseDefinition, type PhaseKind } from "./phases";
+import type { ProgressListener } from "./progress";
+import { recoverStalePhases } from "./recovery";
+
+export interface PipelineRequest {
+  workspace: string;
+  config: BenchConfig;
+  /** The merged raw settings, stored with the run. */
+  rawConfig: RawConfig;
+  command: string;
+  /** Phase kinds asked for; their prerequisites run too when not up to date. */
+  targets: PhaseKind[];
+  force: boolean;
+  signal: AbortSignal;
+  onProgress: ProgressListener;
+}
+
+export interface PipelineOutcome {
+  benchmarkId: string;
+  status: RunRecord["status"];
+  phases: Record<string, PhaseOutcome>;
+  failures: string[];
+  reportDir?: string;
+}
+
+export async function runPipeline(request: PipelineRequest): Promise<PipelineOutcome> {
+  const { config, workspace } = request;
+  const toolchain = new Toolchain(config.cacheDir);
+  toolchain.assertInstalled(config.frameworks);
+  const layout = new DataLayout(config, workspace);
+  const allPhases = planPhases(config);
+  const selected = selectPhases(allPhases, request.targets);
+
+  const store = await StateStore.open(workspace);
+  try {
+    for (const name of await recoverStalePhases(store, layout, allPhases)) {
+      request.onProgress({ type: "message", phase: name, message: `${name}: found interrupted by an earlier run; marked failed and cleaned` });
+    }
+    const benchmarkId = newBenchmarkId();
+    await store.addRun({
+      benchmarkId,
+      command: request.command,
+      startedAt: new Date().toISOString(),
+      status: "running",
+      config: { ...request.rawConfig },
+      versions: await collectVersions(toolchain),
+      machine: machineFacts(),
+      phases: {},
+    });
+
+    const outcomes: Record<string, PhaseOutcome> = {};
+    const failures: string[] = [];
+    for (const phase of selected) {
+      if (request.signal.aborted) {
+        outcomes[phase.name] = "cancelled";
+        continue;
+      }
+      const forced = request.force && request.targets.includes(phase.kind);
+      outcomes[phase.name] = await runOnePhase(phase, { request, store, layout, toolchain, benchmarkId, forced, failures });
+      await store.updateRun(benchmarkId, (run) => (run.phases = { ...outcomes }));
+    }
+
+    const status: RunRecord["status"] = Object.values(outcomes).includes("cancelled") ? "cancelled" : failures.length ? "failed" : "completed";
+    const report = store.phase("report");
+    const reportDir = report.status === "completed" && typeof report.result?.dir === "string" ? report.result.dir : undefined;
+    await store.updateRun(benchmarkId, (run) => {
+      run.status = status;
+      run.finishedAt = new Date().toISOString();
+      run.summary = summarizeRun(store, config, failures);
+      run.reportDir = reportDir;
+    });
+    return { benchmarkId, status, phases: outcomes, failures, reportDir };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The phases of the requested kinds plus everything they depend on, in plan order. */
+export function selectPhases(phases: PhaseDefinition[], targets: PhaseKind[]): PhaseDefinition[] {
+  const wanted = new Set(phases.filter((p) => targets.includes(p.kind)).map((p) => p.name));
+  for (const phase of [...phases].reverse()) {
+    if (wanted.has(phase.name)) phase.dependsOn.forEach((d) => wanted.add(d));
+  }
+  return phases.filter((p) => wanted.has(p.name));
+}
+
+interface PhaseRun {
+  request: PipelineRequest;
+  store: StateStore;
+  layout: DataLayout;
+  toolchain: Toolchain;
+  benchmarkId: string;
+  forced: boolean;
+  failures: string[];
+}
+
+async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<PhaseOutcome> {
+  const { request, store, layout } = run;
+  const emit = request.onProgress;
+  const dependencies = phase.dependsOn.map((d) => store.phase(d));
+  const usable = dependencies.filter((d) => d.status === "completed" || (phase.kind === "report" && d.result?.metricsFile));
+  if (phase.needsAllDependencies ? usable.length < dependencies.length : usable.length === 0) {
+    emit({ type: "phase-end", phase: phase.name, outcome: "blocked", error: `waiting for ${phase.dependsOn.join(", ")}` });
+    return "blocked";
+  }
+  const configHash = hashOf({
+    settings: phase.settings(request.config),
+    inputs: phase.dependsOn.map((d) => [d, store.phase(d).status, store.phase(d).finishedAt, store.phase(d).configHash]),
+  });
+  const previous = store.phase(phase.name);
+  if (!run.forced && previous.status === "completed" && previous.configHash === configHash && phase.outputPresent(layout, previous)) {
+    emit({ type: "phase-end", phase: phase.name, outcome: "skipped" });
+    return "skipped";
+  }
+
+  const started: PhaseState = {
+    status: "running",
+    startedAt: new Date().toISOString(),
+    configHash,
+    pid: process.pid,
+    benchmarkId: run.benchmarkId,
+    logFile: layout.logFile(run.benchmarkId, phase.name),
+  };
+  await store.setPhase(phase.name, started);
+  emit({ type: "phase-start", phase: phase.name });
+  const clock = performance.now();
+  const finish = async (status: PhaseState["status"], extra: Partial<PhaseState>) => {
+    await store.setPhase(phase.name, { ...started, status, finishedAt: new Date().toISOString(), pid: undefined, childPid: undefined, ...extra });
+    return (performance.now() - clock) / 1000;
+  };
+  try {
+    const result = await phase.run({
+      config: request.config,
+      layout,
+      toolchain: run.toolchain,
+      benchmarkId: run.benchmarkId,
+      phase: phase.name,
+      logFile: started.logFile!,
+      signal: request.signal,
+      progress: (message) => emit({ type: "message", phase: phase.name, message }),
+      state: () => store.snapshot,
+      onChild: (pid) => store.setPhase(phase.name, { ...started, childPid: pid }),
+    });
+    const seconds = await finish("completed", { result });
+    emit({ type: "phase-end", phase: phase.name, outcome: "executed", seconds });
+    return "executed";
+  } catch (error) {
+    const cancelled = error instanceof CancelledError || request.signal.aborted;
+    const message = error instanceof Error ? error.message : String(error);
+    if (cancelled) await phase.removePartialOutput(layout, started);
+    const result = error instanceof PhaseFailedError ? error.result : undefined;
+    const seconds = await finish(cancelled ? "cancelled" : "failed", { error: cancelled ? "Cancelled by the user" : message, result });
+    if (!cancelled) run.failures.push(`${phase.name}: ${message}`);
+    emit({ type: "phase-end", phase: phase.name, outcome: cancelled ? "cancelled" : "failed", seconds, error: message });
+    return cancelled ? "cancelled" : "failed";
+  }
+}
+
+function summarizeRun(store: StateStore, config: BenchConfig, failures: string[]): Record<string, unknown> {
+  const phases = store.snapshot.phases;
+  const gold = Object.fromEntries(
+    config.frameworks.map((f) => {
+      const result = phases[`gold_${f}`]?.result ?? {};
+      return [f, { passed: result.passed, queries: result.queries, sumOfMedians: result.sumOfMedians }];
+    }),
+  );
+  return { scaleFactor: config.scaleFactor, frameworks: config.frameworks, gold, failures };
+}

@@ -1,0 +1,61 @@
+/** Gathers the report model from the state and the files the phases wrote. */
+import type { Framework } from "../config/keys";
+import type { PhaseContext } from "../pipeline/phaseContext";
+import { readJson } from "../runners/jsonFile";
+import type { GoldMetrics } from "../spark/goldPhase";
+import type { FrameworkLoad, QueryRow, ReportModel } from "./model";
+
+export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> {
+  const state = ctx.state();
+  const run = state.runs.find((r) => r.benchmarkId === ctx.benchmarkId);
+  const bronze = state.phases.bronze?.result as ReportModel["bronze"];
+  const load: ReportModel["load"] = {};
+  const gold: Partial<Record<Framework, GoldMetrics>> = {};
+  const problems: string[] = [];
+  for (const framework of ctx.config.frameworks) {
+    const silver = state.phases[`silver_${framework}`];
+    if (silver?.status === "completed") load[framework] = silver.result as unknown as FrameworkLoad;
+    else problems.push(`silver_${framework} is ${silver?.status ?? "pending"}${silver?.error ? `: ${silver.error}` : ""}`);
+    const goldPhase = state.phases[`gold_${framework}`];
+    const metricsFile = goldPhase?.result?.metricsFile;
+    if (typeof metricsFile === "string") gold[framework] = await readJson<GoldMetrics>(metricsFile);
+    if (goldPhase?.status !== "completed") problems.push(`gold_${framework} is ${goldPhase?.status ?? "pending"}${goldPhase?.error ? `: ${goldPhase.error}` : ""}`);
+  }
+  const queries = queryRows(ctx.config.queries, gold);
+  for (const row of queries.filter((q) => !q.sameAcrossFormats)) problems.push(`${row.name}: formats disagree on the answer`);
+  const anyGold = Object.values(gold)[0];
+  return {
+    schemaVersion: 1,
+    benchmarkId: ctx.benchmarkId,
+    createdAt: new Date().toISOString(),
+    scaleFactor: ctx.config.scaleFactor,
+    frameworks: ctx.config.frameworks,
+    concurrentTimings: false,
+    warmupRuns: ctx.config.warmupRuns,
+    iterations: ctx.config.iterations,
+    oracle: anyGold?.oracle ?? "none",
+    versions: { ...(run?.versions ?? {}), spark: anyGold?.sparkVersion ?? "unknown" },
+    machine: run?.machine ?? {},
+    config: run?.config ?? {},
+    bronze,
+    load,
+    queries,
+    totals: Object.fromEntries(Object.entries(gold).map(([f, m]) => [f, m.totals])),
+    problems,
+  };
+}
+
+function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetrics>>): QueryRow[] {
+  return numbers.map((n) => {
+    const name = `q${String(n).padStart(2, "0")}`;
+    const byFramework: QueryRow["byFramework"] = {};
+    for (const [framework, metrics] of Object.entries(gold) as [Framework, GoldMetrics][]) {
+      const query = metrics.queries[name];
+      if (query) byFramework[framework] = { status: query.status, error: query.error, statistics: query.statistics, rows: query.rows, hash: query.hash, answer: query.answer };
+    }
+    const hashes = new Set(Object.values(byFramework).flatMap((c) => (c?.hash ? [c.hash] : [])));
+    const allMatchOracle = Object.values(byFramework).every((c) => c?.answer.status === "match");
+    // Hashes round to 2 decimals; formats that all match the oracle within tolerance agree.
+    return { name, byFramework, sameAcrossFormats: hashes.size <= 1 || allMatchOracle };
+  });
+}

@@ -1,0 +1,82 @@
+/** The self-contained HTML report: inline CSS and SVG, no script, every value escaped. */
+import type { Framework } from "../config/keys";
+import { queryTimesChart, loadTimesChart, storageChart } from "./charts";
+import { escapeHtml as e } from "./escape";
+import { bytes, percent, seconds } from "./format";
+import { answerCell } from "./markdown";
+import type { ReportModel } from "./model";
+import { renderBarChart } from "./svgChart";
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #656d76; --line: #d0d7de; --bad: #cf222e; --good: #1a7f37; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #8d96a0; --line: #30363d; --bad: #f85149; --good: #3fb950; } }
+body { font: 14px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+th, td { border: 1px solid var(--line); padding: 0.25rem 0.6rem; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+.muted { color: var(--muted); } .bad { color: var(--bad); } .good { color: var(--good); }
+.chart { overflow-x: auto; }
+`;
+
+const table = (head: string[], rows: string[][]) =>
+  `<table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+
+export function renderHtml(model: ReportModel): string {
+  const frameworks = model.frameworks;
+  const tables = Object.keys(model.bronze?.tables ?? {});
+  const verdict = model.problems.length
+    ? `<ul>${model.problems.map((p) => `<li class="bad">${e(p)}</li>`).join("")}</ul>`
+    : `<p class="good">Every query answered on every format, and every answer matches ${e(model.oracle)}.</p>`;
+  const totalsRows = frameworks.map((f) => {
+    const load = model.load[f];
+    const totals = model.totals[f];
+    return [f, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), String(load?.dataFiles ?? "–"), seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"];
+  });
+  const queryRows = model.queries.map((q) => [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name)]);
+  const loadRows = tables.map((t) => [t, String(model.bronze.tables[t].rows), ...frameworks.map((f) => seconds(model.load[f]?.tables[t]?.seconds, 2))]);
+  const storageRows = tables.map((t) => [t, bytes(model.bronze.tables[t].bytes), ...frameworks.map((f) => {
+    const s = model.load[f]?.tables[t];
+    return s ? `${bytes(s.data_bytes)} + ${bytes(s.metadata_bytes)}` : "–";
+  })]);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lakehouse Bench ${e(model.benchmarkId)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Lakehouse Bench report</h1>
+<p class="muted">${e(model.benchmarkId)} · ${e(model.createdAt)} · TPC-H SF ${e(model.scaleFactor)} · ${e(model.warmupRuns)} warm-up + ${e(model.iterations)} timed runs per query · answers checked against ${e(model.oracle)}</p>
+${model.concurrentTimings ? `<p class="bad"><strong>Timings were taken concurrently</strong>: formats shared the machine while being measured.</p>` : ""}
+<h2>Verdict</h2>
+${verdict}
+<h2>Totals</h2>
+${table(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"], totalsRows)}
+<h2>Query times</h2>
+<div class="chart">${renderBarChart(queryTimesChart(model))}</div>
+${table(["query", ...frameworks.map((f) => `${f} median (CV)`), "answers"], queryRows)}
+<h2>Load time per table</h2>
+<div class="chart">${renderBarChart(loadTimesChart(model))}</div>
+${table(["table", "bronze rows", ...frameworks], loadRows)}
+<h2>Storage per table (data + metadata)</h2>
+<div class="chart">${renderBarChart(storageChart(model))}</div>
+${table(["table", "bronze Parquet", ...frameworks], storageRows)}
+<h2>Versions and machine</h2>
+${table(["component", "version"], Object.entries(model.versions).map(([k, v]) => [k, String(v)]))}
+${table(["machine", "value"], Object.entries(model.machine).map(([k, v]) => [k, String(v)]))}
+<h2>Configuration</h2>
+${table(["key", "value"], Object.entries(model.config).map(([k, v]) => [k, String(v)]))}
+</body>
+</html>
+`;
+}
+
+function queryCell(model: ReportModel, name: string, framework: Framework): string {
+  const query = model.queries.find((q) => q.name === name)?.byFramework[framework];
+  if (!query) return "–";
+  if (query.status === "failed") return `failed: ${query.error ?? ""}`;
+  return `${query.statistics?.median.toFixed(3) ?? "–"} s (${percent(query.statistics?.cv)})`;
+}

@@ -1,0 +1,90 @@
+/** The Markdown report: tables of every figure, charts as SVG files beside it. */
+import type { Framework } from "../config/keys";
+import { escapeMarkdownCell as cell } from "./escape";
+import { bytes, percent, seconds } from "./format";
+import type { ReportModel } from "./model";
+
+export const CHART_FILES = { queries: "query-times.svg", load: "load-times.svg", storage: "storage.svg" };
+
+const row = (values: unknown[]) => `| ${values.map(cell).join(" | ")} |`;
+const header = (names: string[]) => [row(names), row(names.map(() => "---"))];
+
+export function renderMarkdown(model: ReportModel): string {
+  const frameworks = model.frameworks;
+  const lines: string[] = [
+    `# Lakehouse Bench report ${cell(model.benchmarkId)}`,
+    "",
+    `TPC-H scale factor **${model.scaleFactor}**, formats ${frameworks.join(", ")}; ${model.warmupRuns} warm-up and ${model.iterations} timed runs per query; answers checked against ${cell(model.oracle)}.`,
+    model.concurrentTimings ? "\n> **Timings were taken concurrently**: formats shared the machine while being measured." : "",
+    "",
+    "## Verdict",
+    "",
+    ...(model.problems.length ? model.problems.map((p) => `- ❌ ${cell(p)}`) : ["- ✅ Every query answered on every format, and every answer matches DuckDB."]),
+    "",
+    "## Totals",
+    "",
+    ...header(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"]),
+    ...frameworks.map((f) => {
+      const load = model.load[f];
+      const totals = model.totals[f];
+      return row([f, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), load?.dataFiles ?? "–", seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"]);
+    }),
+    "",
+    "## Query times (median seconds; CV in brackets)",
+    "",
+    `![Query times](${CHART_FILES.queries})`,
+    "",
+    ...header(["query", ...frameworks, "answers"]),
+    ...model.queries.map((q) => row([q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name)])),
+    "",
+    "## Load time per table (seconds)",
+    "",
+    `![Load times](${CHART_FILES.load})`,
+    "",
+    ...tableSection(model, (f, t) => seconds(model.load[f]?.tables[t]?.seconds, 2)),
+    "",
+    "## Storage per table (data + metadata)",
+    "",
+    `![Storage](${CHART_FILES.storage})`,
+    "",
+    ...tableSection(model, (f, t) => {
+      const table = model.load[f]?.tables[t];
+      return table ? `${bytes(table.data_bytes)} + ${bytes(table.metadata_bytes)} (${table.data_files} files)` : "–";
+    }),
+    "",
+    "## Versions and machine",
+    "",
+    ...header(["component", "version"]),
+    ...Object.entries(model.versions).map(([k, v]) => row([k, v])),
+    "",
+    ...header(["machine", "value"]),
+    ...Object.entries(model.machine).map(([k, v]) => row([k, v])),
+    "",
+    "## Configuration",
+    "",
+    ...header(["key", "value"]),
+    ...Object.entries(model.config).map(([k, v]) => row([k, v])),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function queryCell(model: ReportModel, name: string, framework: Framework): string {
+  const query = model.queries.find((q) => q.name === name)?.byFramework[framework];
+  if (!query) return "–";
+  if (query.status === "failed") return `failed: ${query.error ?? ""}`;
+  return `${query.statistics?.median.toFixed(3) ?? "–"} (${percent(query.statistics?.cv)})`;
+}
+
+export function answerCell(model: ReportModel, name: string): string {
+  const query = model.queries.find((q) => q.name === name);
+  if (!query) return "–";
+  const wrong = Object.entries(query.byFramework).filter(([, c]) => c?.answer.status !== "match");
+  if (wrong.length === 0 && query.sameAcrossFormats) return "✅ all match";
+  return "❌ " + wrong.map(([f, c]) => `${f}: ${c?.answer.status === "match" ? "" : (c?.answer as { detail?: string }).detail ?? ""}`).join("; ");
+}
+
+function tableSection(model: ReportModel, value: (f: Framework, table: string) => string): string[] {
+  const tables = Object.keys(model.bronze?.tables ?? {});
+  return [...header(["table", "bronze rows", ...model.frameworks]), ...tables.map((t) => row([t, model.bronze.tables[t].rows, ...model.frameworks.map((f) => value(f, t))]))];
+}

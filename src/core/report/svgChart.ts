@@ -1,0 +1,77 @@
+/** Grouped bar charts as standalone SVG (no script), with optional min-max whiskers. */
+import { escapeHtml } from "./escape";
+
+export interface BarValue {
+  value: number | null;
+  low?: number;
+  high?: number;
+}
+
+export interface BarSeries {
+  name: string;
+  color: string;
+  values: BarValue[];
+}
+
+export interface BarChart {
+  title: string;
+  unit: string;
+  categories: string[];
+  series: BarSeries[];
+}
+
+const LAYOUT = { height: 320, top: 40, bottom: 50, left: 70, right: 20, barWidth: 10, groupGap: 14 };
+
+export function renderBarChart(chart: BarChart): string {
+  const { height, top, bottom, left, right, barWidth, groupGap } = LAYOUT;
+  const groupWidth = chart.series.length * barWidth + groupGap;
+  const width = left + right + Math.max(1, chart.categories.length) * groupWidth;
+  const plotHeight = height - top - bottom;
+  const highest = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v.high ?? v.value ?? 0)));
+  const scaleMax = niceCeiling(highest);
+  const y = (value: number) => top + plotHeight - (value / scaleMax) * plotHeight;
+
+  const parts: string[] = [];
+  for (let i = 0; i <= 4; i++) {
+    const value = (scaleMax / 4) * i;
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}" stroke="#8884" />`);
+    parts.push(`<text x="${left - 6}" y="${y(value) + 4}" text-anchor="end" font-size="11">${formatTick(value)}</text>`);
+  }
+  chart.categories.forEach((category, c) => {
+    const groupX = left + c * groupWidth + groupGap / 2;
+    chart.series.forEach((series, s) => {
+      const bar = series.values[c];
+      if (!bar || bar.value === null) return;
+      const x = groupX + s * barWidth;
+      const label = `${series.name} ${category}: ${bar.value.toPrecision(4)} ${chart.unit}`;
+      parts.push(`<rect x="${x}" y="${y(bar.value)}" width="${barWidth - 1}" height="${Math.max(0, y(0) - y(bar.value))}" fill="${escapeHtml(series.color)}"><title>${escapeHtml(label)}</title></rect>`);
+      if (bar.low !== undefined && bar.high !== undefined && bar.high > bar.low) {
+        const mid = x + (barWidth - 1) / 2;
+        parts.push(`<line x1="${mid}" x2="${mid}" y1="${y(bar.low)}" y2="${y(bar.high)}" stroke="currentColor" />`);
+      }
+    });
+    const labelX = groupX + (chart.series.length * barWidth) / 2;
+    parts.push(`<text x="${labelX}" y="${height - bottom + 14}" text-anchor="middle" font-size="11">${escapeHtml(category)}</text>`);
+  });
+  chart.series.forEach((series, s) => {
+    const x = left + s * 110;
+    parts.push(`<rect x="${x}" y="${height - 20}" width="10" height="10" fill="${escapeHtml(series.color)}" />`);
+    parts.push(`<text x="${x + 14}" y="${height - 11}" font-size="12">${escapeHtml(series.name)}</text>`);
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" fill="currentColor">`,
+    `<title>${escapeHtml(chart.title)}</title>`,
+    `<text x="${left}" y="20" font-size="14" font-weight="bold">${escapeHtml(chart.title)} (${escapeHtml(chart.unit)})</text>`,
+    `<line x1="${left}" x2="${left}" y1="${top}" y2="${y(0)}" stroke="currentColor" />`,
+    ...parts,
+    "</svg>",
+  ].join("\n");
+}
+
+function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v >= value)!;
+}
+
+const formatTick = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2));

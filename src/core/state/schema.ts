@@ -1,0 +1,48 @@
+/** The shape of .lakebench/state.json: the phases' current status and the history of runs. */
+import { z } from "zod";
+
+export const PHASE_STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+/** What a run did with a phase: ran it, found it up to date, or could not run it. */
+export const PHASE_OUTCOMES = ["executed", "skipped", "failed", "cancelled", "blocked"] as const;
+export type PhaseOutcome = (typeof PHASE_OUTCOMES)[number];
+
+export const phaseStateSchema = z.object({
+  status: z.enum(PHASE_STATUSES),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  configHash: z.string().optional(),
+  /** The orchestrator process while running, and the child it spawned (a process group). */
+  pid: z.number().optional(),
+  childPid: z.number().optional(),
+  benchmarkId: z.string().optional(),
+  logFile: z.string().optional(),
+  error: z.string().optional(),
+  result: z.record(z.unknown()).optional(),
+});
+export type PhaseState = z.infer<typeof phaseStateSchema>;
+
+export const runRecordSchema = z.object({
+  benchmarkId: z.string(),
+  command: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  status: z.enum(["running", "completed", "failed", "cancelled"]),
+  config: z.record(z.unknown()),
+  versions: z.record(z.string()).optional(),
+  machine: z.record(z.unknown()),
+  phases: z.record(z.enum(PHASE_OUTCOMES)),
+  summary: z.record(z.unknown()).optional(),
+  reportDir: z.string().optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export const stateFileSchema = z.object({
+  version: z.literal(1),
+  phases: z.record(phaseStateSchema),
+  runs: z.array(runRecordSchema),
+});
+export type StateFile = z.infer<typeof stateFileSchema>;
+
+export const emptyState = (): StateFile => ({ version: 1, phases: {}, runs: [] });
