@@ -52,12 +52,12 @@ export class StateStore {
     let release: () => Promise<void>;
     try {
       // The lock is a directory refreshed every few seconds; a holder killed with -9
-      // stops refreshing and its lock is taken over once stale.
+      // stops refreshing, and the retries (about 20 s) outlast the 10 s it takes to go stale.
       release = await lockfile.lock(path.dirname(file), {
         lockfilePath: path.join(path.dirname(file), "run.lock"),
         stale: 10_000,
         update: 2_000,
-        retries: { retries: 6, minTimeout: 1_000, maxTimeout: 2_000 },
+        retries: { retries: 10, minTimeout: 1_000, maxTimeout: 2_000 },
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new StateLockedError(file);

@@ -1,0 +1,162 @@
+/**
+ * The whole engine on real parts: tpchgen-cli, Spark local mode with the real Iceberg,
+ * Delta and Hudi jars, DuckDB as the oracle. The steps share one workspace and run in
+ * order, as a user would use it: run, rerun, crash, cancel, misconfigure.
+ */
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BronzeManifest } from "../../src/core/datagen/manifest";
+import type { GoldMetrics } from "../../src/core/spark/goldPhase";
+import type { ReportModel } from "../../src/core/report/model";
+import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
+import { processGroupAlive, readStateFile, stateFile } from "./support/state";
+
+const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
+const SETTINGS = {
+  TPCH_SCALE_FACTOR: "0.01",
+  FRAMEWORKS: FRAMEWORKS.join(","),
+  QUERY_WARMUP_RUNS: "0",
+  QUERY_ITERATIONS: "1",
+  SPARK_DRIVER_MEMORY: "2g",
+  SPARK_SHUFFLE_PARTITIONS: "4",
+};
+
+describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () => {
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    workspace = await makeWorkspace(SETTINGS);
+    dataDir = path.join(workspace, "lakehouse-data");
+  });
+  afterAll(async () => {
+    await fs.rm(workspace, { recursive: true, force: true });
+  });
+
+  it("completes every phase, answers all 22 queries on every format and matches DuckDB", async () => {
+    const result = await runCli(["run"], workspace);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+
+    const state = await readStateFile(workspace);
+    const phases = ["bronze", ...FRAMEWORKS.map((f) => `silver_${f}`), ...FRAMEWORKS.map((f) => `gold_${f}`), "report"];
+    for (const phase of phases) expect(state.phases[phase]?.status, phase).toBe("completed");
+
+    const manifestFile = path.join(dataDir, "bronze/tpch/sf0.01/_metadata/manifest.json");
+    const manifest = JSON.parse(await fs.readFile(manifestFile, "utf8")) as BronzeManifest;
+    expect(Object.keys(manifest.tables).sort()).toEqual(["customer", "lineitem", "nation", "orders", "part", "partsupp", "region", "supplier"]);
+    expect(manifest.tables.lineitem.rows).toBeGreaterThan(50_000);
+
+    for (const framework of FRAMEWORKS) {
+      const silver = state.phases[`silver_${framework}`].result as { tables: Record<string, { rows: number; data_bytes: number; data_files: number }> };
+      for (const [table, bronze] of Object.entries(manifest.tables)) {
+        expect(silver.tables[table].rows, `${framework}.${table}`).toBe(bronze.rows);
+        expect(silver.tables[table].data_files).toBeGreaterThan(0);
+        expect(silver.tables[table].data_bytes).toBeGreaterThan(0);
+      }
+      const metricsFile = state.phases[`gold_${framework}`].result!.metricsFile as string;
+      const metrics = JSON.parse(await fs.readFile(metricsFile, "utf8")) as GoldMetrics;
+      expect(Object.keys(metrics.queries)).toHaveLength(22);
+      for (const [name, query] of Object.entries(metrics.queries)) {
+        expect(query.status, `${framework} ${name}: ${query.error}`).toBe("completed");
+        expect(query.answer.status, `${framework} ${name}: ${JSON.stringify(query.answer)}`).toBe("match");
+        expect(query.seconds).toHaveLength(1);
+      }
+      expect(metrics.oracle).toMatch(/^duckdb-/);
+    }
+
+    const reportDir = state.phases.report.result!.dir as string;
+    const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
+    expect(model.problems).toEqual([]);
+    expect(model.queries.every((q) => q.sameAcrossFormats)).toBe(true);
+    const html = await fs.readFile(path.join(reportDir, "report.html"), "utf8");
+    for (const framework of FRAMEWORKS) expect(html).toContain(framework);
+    expect(existsSync(path.join(reportDir, "report.md"))).toBe(true);
+    expect(state.runs.at(-1)).toMatchObject({ status: "completed", command: "run" });
+  });
+
+  it("skips every phase on a rerun with the same configuration", async () => {
+    const result = await runCli(["run"], workspace);
+    expect(result.exitCode, result.stdout).toBe(0);
+    const run = (await readStateFile(workspace)).runs.at(-1)!;
+    expect(Object.values(run.phases).every((outcome) => outcome === "skipped"), JSON.stringify(run.phases)).toBe(true);
+    expect(Object.keys(run.phases)).toHaveLength(10);
+  });
+
+  it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {
+    const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
+    const running = await waitFor(async () => {
+      const phase = (await readStateFile(workspace)).phases.silver_iceberg;
+      return phase.status === "running" && phase.childPid ? phase : undefined;
+    }, 120_000, "silver_iceberg to start its Spark job");
+    killed.kill("SIGKILL");
+    await killed;
+    expect((await readStateFile(workspace)).phases.silver_iceberg.status).toBe("running");
+
+    const result = await runCli(["run"], workspace);
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toContain("silver_iceberg: found interrupted");
+    expect(processGroupAlive(running.childPid!)).toBe(false);
+    const state = await readStateFile(workspace);
+    expect(state.phases.silver_iceberg.status).toBe("completed");
+    const run = state.runs.at(-1)!;
+    expect(run.phases).toMatchObject({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "skipped", gold_iceberg: "executed", gold_delta: "skipped", report: "executed" });
+    expect(state.runs.find((r) => r.command === "silver")?.status).toBe("failed");
+  });
+
+  it("cancels cleanly on Ctrl-C: Spark stops, the phase is cancelled, a second run meanwhile is refused", async () => {
+    const cancelled = startCli(["gold", "--force", "--frameworks", "parquet", "--iterations", "5"], workspace);
+    const running = await waitFor(async () => {
+      const phase = (await readStateFile(workspace)).phases.gold_parquet;
+      return phase.status === "running" && phase.childPid ? phase : undefined;
+    }, 120_000, "gold_parquet to start its Spark job");
+
+    const concurrent = await runCli(["status", "--json"], workspace);
+    expect(concurrent.exitCode).toBe(0); // reading status never needs the lock
+    const second = await runCli(["run"], workspace);
+    expect(second.exitCode).toBe(3);
+    expect(second.stderr).toContain("Another Lakehouse Bench run holds the lock");
+
+    cancelled.kill("SIGINT");
+    const result = await cancelled;
+    expect(result.exitCode, String(result.all)).toBe(130);
+    await waitFor(async () => (processGroupAlive(running.childPid!) ? undefined : true), 15_000, "the Spark process group to stop");
+    const state = await readStateFile(workspace);
+    expect(state.phases.gold_parquet.status).toBe("cancelled");
+    expect(state.runs.at(-1)?.status).toBe("cancelled");
+  });
+
+  it.each([
+    ["TPCH_SCALE_FACTOR", "abc"],
+    ["TPCH_SCALE_FACTOR", "0"],
+    ["TPCH_SCALE_FACTOR", "-1"],
+    ["FRAMEWORKS", "iceberg,paimon"],
+    ["QUERY_ITERATIONS", "0"],
+    ["QUERIES", "1,23"],
+    ["SPARK_DRIVER_MEMORY", "lots"],
+    ["DATA_DIR", "/etc/hostname/data"],
+  ])("refuses %s=%s with exit code 2, naming the key, and leaves the state file unchanged", async (key, value) => {
+    const before = await fs.readFile(stateFile(workspace));
+    await writeDotEnv(workspace, { ...SETTINGS, [key]: value });
+    try {
+      const result = await runCli(["run"], workspace);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(`${key}=${JSON.stringify(value)}`);
+      expect(await fs.readFile(stateFile(workspace))).toEqual(before);
+    } finally {
+      await writeDotEnv(workspace, SETTINGS);
+    }
+  });
+
+  it("reports a corrupt state file clearly, keeps a backup and does not overwrite it", async () => {
+    const original = await fs.readFile(stateFile(workspace));
+    await fs.writeFile(stateFile(workspace), '{"version": 1, "phases": ');
+    const result = await runCli(["run"], workspace);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("is corrupt");
+    expect(await fs.readFile(stateFile(workspace), "utf8")).toBe('{"version": 1, "phases": ');
+    const backups = (await fs.readdir(path.dirname(stateFile(workspace)))).filter((n) => n.startsWith("state.json.corrupt-"));
+    expect(backups.length).toBeGreaterThan(0);
+    await fs.writeFile(stateFile(workspace), original);
+  });
+});

@@ -1,0 +1,227 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../../../src/core/config/errors";
+import { loadConfig, mergeSources, readDotEnv, resolvePath } from "../../../src/core/config/load";
+import { tempDirs } from "../helpers/fixtures";
+
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+
+/** A workspace with the given .env content (none when undefined). */
+function workspace(dotEnv?: string): string {
+  const dir = temp.make("lakebench-load-");
+  if (dotEnv !== undefined) writeFileSync(path.join(dir, ".env"), dotEnv);
+  return dir;
+}
+
+async function configError(promise: Promise<unknown>): Promise<ConfigError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+describe("loadConfig: defaults", () => {
+  it("with no .env, no environment and no flags, gives the defaults with paths resolved", async () => {
+    const ws = workspace();
+    const config = await loadConfig({ workspace: ws });
+    expect(config).toEqual({
+      scaleFactor: 1,
+      frameworks: ["iceberg", "delta", "hudi", "parquet"],
+      dataDir: path.join(ws, "lakehouse-data"),
+      spark: { master: "local[*]", driverMemory: "4g", executorMemory: "4g", executorCores: 2, shufflePartitions: 16 },
+      parquetCodec: "snappy",
+      queries: Array.from({ length: 22 }, (_, i) => i + 1),
+      warmupRuns: 1,
+      iterations: 3,
+      iceberg: { formatVersion: "2" },
+      delta: { checkpointInterval: 10 },
+      hudi: { tableType: "COPY_ON_WRITE" },
+      cacheDir: path.join(os.homedir(), ".cache", "lakebench"),
+    });
+  });
+
+  it("does not read the real process environment unless it is passed in", async () => {
+    const ws = workspace();
+    const saved = process.env.TPCH_SCALE_FACTOR;
+    process.env.TPCH_SCALE_FACTOR = "7";
+    try {
+      expect((await loadConfig({ workspace: ws })).scaleFactor).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.TPCH_SCALE_FACTOR;
+      else process.env.TPCH_SCALE_FACTOR = saved;
+    }
+  });
+});
+
+describe("loadConfig: precedence flags > settings > environment > .env > defaults", () => {
+  const KEY = "TPCH_SCALE_FACTOR";
+
+  it(".env overrides the default", async () => {
+    const ws = workspace(`${KEY}=0.5\n`);
+    expect((await loadConfig({ workspace: ws })).scaleFactor).toBe(0.5);
+  });
+
+  it("the environment overrides .env", async () => {
+    const ws = workspace(`${KEY}=0.5\n`);
+    expect((await loadConfig({ workspace: ws, env: { [KEY]: "2" } })).scaleFactor).toBe(2);
+  });
+
+  it("settings override the environment", async () => {
+    const ws = workspace(`${KEY}=0.5\n`);
+    expect((await loadConfig({ workspace: ws, env: { [KEY]: "2" }, settings: { [KEY]: "3" } })).scaleFactor).toBe(3);
+  });
+
+  it("flags override settings", async () => {
+    const ws = workspace(`${KEY}=0.5\n`);
+    const config = await loadConfig({ workspace: ws, env: { [KEY]: "2" }, settings: { [KEY]: "3" }, flags: { [KEY]: "4" } });
+    expect(config.scaleFactor).toBe(4);
+  });
+
+  it("each key falls through to the highest layer that sets it", async () => {
+    const ws = workspace("QUERIES=1-3\nQUERY_ITERATIONS=7\nQUERY_WARMUP_RUNS=0\nPARQUET_CODEC=gzip\n");
+    const config = await loadConfig({
+      workspace: ws,
+      env: { QUERY_ITERATIONS: "5", PARQUET_CODEC: "zstd" },
+      settings: { PARQUET_CODEC: "uncompressed" },
+      flags: { TPCH_SCALE_FACTOR: "0.01" },
+    });
+    expect(config.queries).toEqual([1, 2, 3]); // .env
+    expect(config.iterations).toBe(5); // env over .env
+    expect(config.warmupRuns).toBe(0); // .env
+    expect(config.parquetCodec).toBe("uncompressed"); // settings over env
+    expect(config.scaleFactor).toBe(0.01); // flag
+    expect(config.spark.shufflePartitions).toBe(16); // default
+  });
+
+  it("an empty value in a higher layer does not hide a lower layer's value", async () => {
+    const ws = workspace("TPCH_SCALE_FACTOR=0.5\n");
+    const config = await loadConfig({ workspace: ws, env: { TPCH_SCALE_FACTOR: "" }, flags: { TPCH_SCALE_FACTOR: "" } });
+    expect(config.scaleFactor).toBe(0.5);
+  });
+
+  it("mergeSources shows the merged raw strings, ignoring unknown environment variables", async () => {
+    const ws = workspace("SPARK_MASTER=local[2]\n");
+    const raw = await mergeSources({ workspace: ws, env: { PATH: "/bin", HOME: "/root", SPARK_DRIVER_MEMORY: "8g" } });
+    expect(raw.SPARK_MASTER).toBe("local[2]");
+    expect(raw.SPARK_DRIVER_MEMORY).toBe("8g");
+    expect(raw.TPCH_SCALE_FACTOR).toBe("1");
+    expect(raw).not.toHaveProperty("PATH");
+    expect(raw).not.toHaveProperty("HOME");
+  });
+});
+
+describe("readDotEnv", () => {
+  it("returns an empty object when there is no .env", async () => {
+    expect(await readDotEnv(workspace())).toEqual({});
+  });
+
+  it("reads only known keys, with comments and quotes handled", async () => {
+    const ws = workspace('# a comment\nFRAMEWORKS="iceberg,delta"\nUNRELATED=1\nSPARK_MASTER=local[4] # trailing comment\n');
+    expect(await readDotEnv(ws)).toEqual({ FRAMEWORKS: "iceberg,delta", SPARK_MASTER: "local[4]" });
+  });
+});
+
+describe("loadConfig: paths", () => {
+  it("resolves a relative DATA_DIR against the workspace, not the current directory", async () => {
+    const ws = workspace();
+    const config = await loadConfig({ workspace: ws, flags: { DATA_DIR: "data/here" } });
+    expect(config.dataDir).toBe(path.join(ws, "data", "here"));
+  });
+
+  it("expands ~ in LAKEBENCH_CACHE_DIR to the home directory", async () => {
+    const config = await loadConfig({ workspace: workspace(), flags: { LAKEBENCH_CACHE_DIR: "~/lb-cache" } });
+    expect(config.cacheDir).toBe(path.join(os.homedir(), "lb-cache"));
+  });
+
+  it("resolvePath keeps absolute paths and does not expand ~ in the middle of a path", () => {
+    expect(resolvePath("/abs/dir", "/ws")).toBe("/abs/dir");
+    expect(resolvePath("a/~/b", "/ws")).toBe("/ws/a/~/b");
+    expect(resolvePath("~", "/ws")).toBe(os.homedir());
+  });
+
+  it("accepts a DATA_DIR that does not exist yet when its nearest existing ancestor is writable", async () => {
+    const ws = workspace();
+    const config = await loadConfig({ workspace: ws, flags: { DATA_DIR: "not/yet/there" } });
+    expect(config.dataDir).toBe(path.join(ws, "not", "yet", "there"));
+  });
+
+  it("rejects a DATA_DIR that is a regular file", async () => {
+    const ws = workspace();
+    writeFileSync(path.join(ws, "a-file"), "x");
+    const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "a-file" } }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ key: "DATA_DIR", value: "a-file" });
+    expect(error.problems[0].allowed).toMatch(/is a file/);
+  });
+
+  it("rejects a DATA_DIR under a regular file", async () => {
+    const ws = workspace();
+    writeFileSync(path.join(ws, "a-file"), "x");
+    const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "a-file/data" } }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ key: "DATA_DIR", value: "a-file/data" });
+    expect(error.problems[0].allowed).toMatch(/director/);
+    expect(error.message).toContain("DATA_DIR");
+  });
+
+  it.skipIf(process.getuid?.() === 0)("rejects a DATA_DIR whose nearest existing ancestor is not writable", async () => {
+    const ws = workspace();
+    const locked = path.join(ws, "locked");
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    try {
+      const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "locked/data" } }));
+      expect(error.problems[0]).toMatchObject({ key: "DATA_DIR", value: "locked/data" });
+      expect(error.problems[0].allowed).toMatch(/writable/);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+});
+
+describe("ConfigError", () => {
+  it("lists every invalid key with its value and what is allowed", async () => {
+    const ws = workspace("QUERIES=23\n");
+    const error = await configError(
+      loadConfig({
+        workspace: ws,
+        env: { SPARK_DRIVER_MEMORY: "lots" },
+        flags: { TPCH_SCALE_FACTOR: "abc", FRAMEWORKS: "iceberg,snowflake", QUERY_ITERATIONS: "0" },
+      }),
+    );
+    const byKey = Object.fromEntries(error.problems.map((p) => [p.key, p]));
+    expect(Object.keys(byKey).sort()).toEqual(["FRAMEWORKS", "QUERIES", "QUERY_ITERATIONS", "SPARK_DRIVER_MEMORY", "TPCH_SCALE_FACTOR"]);
+    expect(byKey.TPCH_SCALE_FACTOR).toEqual({ key: "TPCH_SCALE_FACTOR", value: "abc", allowed: expect.stringMatching(/greater than 0/) });
+    expect(byKey.FRAMEWORKS.value).toBe("iceberg,snowflake");
+    expect(byKey.QUERIES.value).toBe("23");
+    expect(byKey.QUERY_ITERATIONS.allowed).toMatch(/>= 1/);
+    expect(byKey.SPARK_DRIVER_MEMORY.value).toBe("lots");
+    for (const problem of error.problems) {
+      expect(error.message).toContain(`${problem.key}=${JSON.stringify(problem.value)}: ${problem.allowed}`);
+    }
+  });
+
+  it("has exit code 2 and the name ConfigError", async () => {
+    const error = await configError(loadConfig({ workspace: workspace(), flags: { TPCH_SCALE_FACTOR: "0" } }));
+    expect(error.exitCode).toBe(2);
+    expect(error.name).toBe("ConfigError");
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("reports an invalid value from .env with the value found there", async () => {
+    const error = await configError(loadConfig({ workspace: workspace("SPARK_MASTER=yarn\n") }));
+    expect(error.problems).toEqual([{ key: "SPARK_MASTER", value: "yarn", allowed: expect.stringContaining("spark://host:port") }]);
+  });
+
+  it("reports a DATA_DIR problem together with the other invalid keys, not one round later", async () => {
+    const ws = workspace();
+    writeFileSync(path.join(ws, "a-file"), "x");
+    const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "a-file", TPCH_SCALE_FACTOR: "abc" } }));
+    expect(error.problems.map((p) => p.key).sort()).toEqual(["DATA_DIR", "TPCH_SCALE_FACTOR"]);
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey } from "../../../src/core/config/keys";
+import { rawConfigSchema } from "../../../src/core/config/schema";
+
+/** Parses the defaults with one key changed. */
+function parseWith(key: ConfigKey, value: string) {
+  return rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, [key]: value });
+}
+
+function valueOf(key: ConfigKey, value: string): unknown {
+  const result = parseWith(key, value);
+  if (!result.success) throw new Error(`${key}=${value} was rejected: ${result.error.message}`);
+  return result.data[key];
+}
+
+function problemsFor(key: ConfigKey, value: string): { path: string; message: string }[] {
+  const result = parseWith(key, value);
+  if (result.success) return [];
+  return result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+function expectRejected(key: ConfigKey, value: string, allowedText: RegExp): void {
+  const problems = problemsFor(key, value);
+  expect(problems, `${key}=${JSON.stringify(value)} should be rejected`).toHaveLength(1);
+  expect(problems[0].path).toBe(key);
+  expect(problems[0].message).toMatch(allowedText);
+}
+
+describe("config schema: defaults", () => {
+  it("accepts every default and gives the documented typed values", () => {
+    const result = rawConfigSchema.safeParse(CONFIG_DEFAULTS);
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data).toEqual({
+      TPCH_SCALE_FACTOR: 1,
+      FRAMEWORKS: ["iceberg", "delta", "hudi", "parquet"],
+      DATA_DIR: "./lakehouse-data",
+      SPARK_MASTER: "local[*]",
+      SPARK_DRIVER_MEMORY: "4g",
+      SPARK_EXECUTOR_MEMORY: "4g",
+      SPARK_EXECUTOR_CORES: 2,
+      SPARK_SHUFFLE_PARTITIONS: 16,
+      PARQUET_CODEC: "snappy",
+      QUERIES: Array.from({ length: 22 }, (_, i) => i + 1),
+      QUERY_WARMUP_RUNS: 1,
+      QUERY_ITERATIONS: 3,
+      ICEBERG_FORMAT_VERSION: "2",
+      DELTA_CHECKPOINT_INTERVAL: 10,
+      HUDI_TABLE_TYPE: "COPY_ON_WRITE",
+      LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
+    });
+  });
+
+  it("has a schema entry for every configuration key and no other", () => {
+    expect(Object.keys(rawConfigSchema.shape).sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  it("reports a missing key as a problem of that key", () => {
+    const { TPCH_SCALE_FACTOR: _omitted, ...rest } = CONFIG_DEFAULTS;
+    void _omitted;
+    const result = rawConfigSchema.safeParse(rest);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((i) => i.path[0])).toEqual(["TPCH_SCALE_FACTOR"]);
+  });
+});
+
+describe("TPCH_SCALE_FACTOR", () => {
+  it.each([
+    ["0.01", 0.01],
+    ["1", 1],
+    ["10", 10],
+    [".5", 0.5],
+    [" 2 ", 2],
+    ["10000", 10000],
+  ])("accepts %j as %d", (raw, expected) => {
+    expect(valueOf("TPCH_SCALE_FACTOR", raw)).toBe(expected);
+  });
+
+  it.each(["abc", "0", "-1", "0.0", "", "1e2", "1.", "10001", "1,5", "Infinity", "NaN"])("rejects %j", (raw) => {
+    expectRejected("TPCH_SCALE_FACTOR", raw, /greater than 0/);
+  });
+});
+
+describe("FRAMEWORKS", () => {
+  it("accepts a single framework", () => {
+    expect(valueOf("FRAMEWORKS", "iceberg")).toEqual(["iceberg"]);
+  });
+
+  it("keeps the order given, trims spaces and lower-cases names", () => {
+    expect(valueOf("FRAMEWORKS", " Delta , iceberg,PARQUET ")).toEqual(["delta", "iceberg", "parquet"]);
+  });
+
+  it("removes duplicates, keeping the first occurrence", () => {
+    expect(valueOf("FRAMEWORKS", "hudi,iceberg,hudi,ICEBERG")).toEqual(["hudi", "iceberg"]);
+  });
+
+  it("ignores empty items between commas", () => {
+    expect(valueOf("FRAMEWORKS", "iceberg,,delta,")).toEqual(["iceberg", "delta"]);
+  });
+
+  it.each(["snowflake", "iceberg,snowflake", "", ",", "iceberg;delta"])("rejects %j, naming the allowed frameworks", (raw) => {
+    expectRejected("FRAMEWORKS", raw, /iceberg, delta, hudi, parquet/);
+  });
+});
+
+describe("QUERIES", () => {
+  it('accepts "all" (any case) as queries 1 to 22', () => {
+    const all = Array.from({ length: 22 }, (_, i) => i + 1);
+    expect(valueOf("QUERIES", "all")).toEqual(all);
+    expect(valueOf("QUERIES", "ALL")).toEqual(all);
+  });
+
+  it('expands "1,3,5-7" to 1, 3, 5, 6, 7', () => {
+    expect(valueOf("QUERIES", "1,3,5-7")).toEqual([1, 3, 5, 6, 7]);
+  });
+
+  it("sorts and de-duplicates overlapping numbers and ranges", () => {
+    expect(valueOf("QUERIES", "7, 2-4,3,1-2")).toEqual([1, 2, 3, 4, 7]);
+  });
+
+  it("accepts the boundaries 1 and 22 and a one-number range", () => {
+    expect(valueOf("QUERIES", "22")).toEqual([22]);
+    expect(valueOf("QUERIES", "1-1")).toEqual([1]);
+    expect(valueOf("QUERIES", "20-22")).toEqual([20, 21, 22]);
+  });
+
+  it.each(["23", "0", "5-3", "21-23", "0-2", "", "x", "1,,2", "1-", "-3", "1.5", "some"])("rejects %j", (raw) => {
+    expectRejected("QUERIES", raw, /"all" or query numbers 1-22/);
+  });
+});
+
+describe("run counts", () => {
+  it("rejects QUERY_ITERATIONS 0: at least one timed run is needed", () => {
+    expectRejected("QUERY_ITERATIONS", "0", /integer >= 1/);
+  });
+
+  it("accepts QUERY_WARMUP_RUNS 0: warm-up is optional", () => {
+    expect(valueOf("QUERY_WARMUP_RUNS", "0")).toBe(0);
+  });
+
+  it.each([
+    ["QUERY_ITERATIONS", "5", 5],
+    ["QUERY_WARMUP_RUNS", "2", 2],
+    ["SPARK_EXECUTOR_CORES", "1", 1],
+    ["SPARK_SHUFFLE_PARTITIONS", "200", 200],
+    ["DELTA_CHECKPOINT_INTERVAL", "1", 1],
+  ] as const)("accepts %s=%j as the integer %d", (key, raw, expected) => {
+    expect(valueOf(key, raw)).toBe(expected);
+  });
+
+  it.each([
+    ["QUERY_ITERATIONS", "-1"],
+    ["QUERY_ITERATIONS", "2.5"],
+    ["QUERY_WARMUP_RUNS", "-1"],
+    ["QUERY_WARMUP_RUNS", "one"],
+    ["SPARK_EXECUTOR_CORES", "0"],
+    ["SPARK_SHUFFLE_PARTITIONS", "0"],
+    ["SPARK_SHUFFLE_PARTITIONS", "1e3"],
+    ["DELTA_CHECKPOINT_INTERVAL", "0"],
+  ] as const)("rejects %s=%j with the minimum in the message", (key, raw) => {
+    expectRejected(key, raw, /an integer >= \d/);
+  });
+});
+
+describe("JVM memory sizes", () => {
+  it.each([
+    ["4g", "4g"],
+    ["512m", "512m"],
+    ["1t", "1t"],
+    ["4G", "4g"],
+    ["1024", "1024"],
+    ["800k", "800k"],
+  ])("SPARK_DRIVER_MEMORY accepts %j as %j", (raw, expected) => {
+    expect(valueOf("SPARK_DRIVER_MEMORY", raw)).toBe(expected);
+  });
+
+  it.each(["lots", "4gb", "0g", "-4g", "4.5g", "g", "", "4 g"])("SPARK_DRIVER_MEMORY rejects %j", (raw) => {
+    expectRejected("SPARK_DRIVER_MEMORY", raw, /JVM memory size/);
+  });
+
+  it("SPARK_EXECUTOR_MEMORY follows the same rule", () => {
+    expect(valueOf("SPARK_EXECUTOR_MEMORY", "2g")).toBe("2g");
+    expectRejected("SPARK_EXECUTOR_MEMORY", "4gb", /JVM memory size/);
+  });
+});
+
+describe("SPARK_MASTER", () => {
+  it.each(["local", "local[*]", "local[1]", "local[16]", "spark://spark-master:7077", "spark://10.0.0.5:7077", "compose"])(
+    "accepts %j",
+    (raw) => {
+      expect(valueOf("SPARK_MASTER", raw)).toBe(raw);
+    },
+  );
+
+  it.each(["yarn", "local[0]", "local[]", "local[x]", "spark://host", "spark://:7077", "spark://host:123456", "LOCAL", "k8s://h:1", ""])(
+    "rejects %j",
+    (raw) => {
+      expectRejected("SPARK_MASTER", raw, /local\[\*\]/);
+    },
+  );
+});
+
+describe("enumerated keys", () => {
+  it.each(["snappy", "zstd", "gzip", "uncompressed"])("PARQUET_CODEC accepts %j", (raw) => {
+    expect(valueOf("PARQUET_CODEC", raw)).toBe(raw);
+  });
+
+  it("PARQUET_CODEC rejects an unknown codec, listing the allowed ones", () => {
+    expectRejected("PARQUET_CODEC", "lz4", /one of snappy, zstd, gzip, uncompressed/);
+  });
+
+  it("ICEBERG_FORMAT_VERSION accepts 1 and 2 and rejects 3", () => {
+    expect(valueOf("ICEBERG_FORMAT_VERSION", "1")).toBe("1");
+    expect(valueOf("ICEBERG_FORMAT_VERSION", "2")).toBe("2");
+    expectRejected("ICEBERG_FORMAT_VERSION", "3", /one of 1, 2/);
+  });
+
+  it("HUDI_TABLE_TYPE accepts MERGE_ON_READ and rejects a lower-case name", () => {
+    expect(valueOf("HUDI_TABLE_TYPE", "MERGE_ON_READ")).toBe("MERGE_ON_READ");
+    expectRejected("HUDI_TABLE_TYPE", "merge_on_read", /COPY_ON_WRITE, MERGE_ON_READ/);
+  });
+
+  it("DATA_DIR and LAKEBENCH_CACHE_DIR reject a blank path", () => {
+    expectRejected("DATA_DIR", "   ", /non-empty path/);
+    expectRejected("LAKEBENCH_CACHE_DIR", "", /non-empty path/);
+  });
+});
+
+describe("several problems at once", () => {
+  it("reports one issue per invalid key, each with that key's allowed text", () => {
+    const result = rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, TPCH_SCALE_FACTOR: "abc", QUERIES: "23", SPARK_DRIVER_MEMORY: "lots" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const byKey = Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(Object.keys(byKey).sort()).toEqual(["QUERIES", "SPARK_DRIVER_MEMORY", "TPCH_SCALE_FACTOR"]);
+    expect(byKey.TPCH_SCALE_FACTOR).toMatch(/greater than 0/);
+    expect(byKey.QUERIES).toMatch(/1-22/);
+    expect(byKey.SPARK_DRIVER_MEMORY).toMatch(/JVM memory/);
+  });
+});

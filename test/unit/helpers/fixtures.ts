@@ -1,0 +1,43 @@
+/** Shared test fixtures: a hand-built BenchConfig and temporary directories that clean up. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BenchConfig } from "../../../src/core/config/benchConfig";
+
+export function benchConfig(overrides: Partial<BenchConfig> = {}): BenchConfig {
+  const base: BenchConfig = {
+    scaleFactor: 0.01,
+    frameworks: ["iceberg", "delta", "hudi", "parquet"],
+    dataDir: "/tmp/lakebench-test-data",
+    spark: { master: "local[*]", driverMemory: "4g", executorMemory: "2g", executorCores: 2, shufflePartitions: 16 },
+    parquetCodec: "snappy",
+    queries: [1, 2, 3],
+    warmupRuns: 1,
+    iterations: 3,
+    iceberg: { formatVersion: "2" },
+    delta: { checkpointInterval: 10 },
+    hudi: { tableType: "COPY_ON_WRITE" },
+    cacheDir: "/tmp/x",
+  };
+  return { ...base, ...overrides, spark: { ...base.spark, ...overrides.spark } };
+}
+
+/** A fresh directory under os.tmpdir(); call the returned cleanup (or use tempDirs()). */
+export function makeTempDir(prefix = "lakebench-unit-"): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Temp directories created during a test file, removed by cleanup(). */
+export function tempDirs() {
+  const made: string[] = [];
+  return {
+    make(prefix?: string): string {
+      const dir = makeTempDir(prefix);
+      made.push(dir);
+      return dir;
+    },
+    cleanup(): void {
+      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/** A small, hand-built report model with hostile strings in the places data can reach. */
+import type { ReportModel } from "../../../src/core/report/model";
+
+export const HOSTILE_CONFIG = "<script>alert(1)</script>";
+export const HOSTILE_ERROR = 'AnalysisException: <img src=x onerror="alert(2)"> | bad';
+
+export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
+  const stats = (median: number, min: number, max: number, cv: number | null = 0.05) => ({ n: 3, median, min, max, mean: median, p95: max, cv });
+  return {
+    schemaVersion: 1,
+    benchmarkId: "lb-20260101-000000-abcd",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    scaleFactor: 0.01,
+    frameworks: ["iceberg", "delta"],
+    concurrentTimings: false,
+    warmupRuns: 1,
+    iterations: 3,
+    oracle: "duckdb",
+    versions: { pyspark: "3.5.6", "iceberg-spark-runtime-3.5_2.12": "1.10.1" },
+    machine: { cpus: 2, cpuModel: "Test CPU" },
+    config: { TPCH_SCALE_FACTOR: "0.01", DATA_DIR: HOSTILE_CONFIG },
+    bronze: {
+      generatorVersion: "2.0.1",
+      seconds: 1.5,
+      rows: 86_805,
+      bytes: 3_000_000,
+      tables: { lineitem: { rows: 60_175, files: 1, bytes: 2_000_000 }, orders: { rows: 15_000, files: 1, bytes: 1_000_000 } },
+    },
+    load: {
+      iceberg: {
+        seconds: 12.34,
+        rows: 75_175,
+        dataBytes: 3 * 2 ** 20,
+        dataFiles: 4,
+        metadataBytes: 2048,
+        tables: {
+          lineitem: { seconds: 8, rows: 60_175, data_files: 2, data_bytes: 2 * 2 ** 20, metadata_bytes: 1024 },
+          orders: { seconds: 4.34, rows: 15_000, data_files: 2, data_bytes: 2 ** 20, metadata_bytes: 1024 },
+        },
+      },
+      delta: {
+        seconds: 10,
+        rows: 60_175,
+        dataBytes: 2 ** 20,
+        dataFiles: 1,
+        metadataBytes: 512,
+        // orders is missing: no bar, a dash in the tables.
+        tables: { lineitem: { seconds: 10, rows: 60_175, data_files: 1, data_bytes: 2 ** 20, metadata_bytes: 512 } },
+      },
+    },
+    queries: [
+      {
+        name: "q01",
+        sameAcrossFormats: true,
+        byFramework: {
+          iceberg: { status: "completed", statistics: stats(1.234, 1.1, 1.4), rows: 4, hash: "h1", answer: { status: "match" } },
+          delta: { status: "completed", statistics: stats(2.5, 2.4, 2.6), rows: 4, hash: "h1", answer: { status: "match" } },
+        },
+      },
+      {
+        name: "q02",
+        sameAcrossFormats: true,
+        byFramework: {
+          iceberg: { status: "completed", statistics: stats(0.5, 0.5, 0.5, 0), rows: 100, hash: "h2", answer: { status: "match" } },
+          delta: { status: "failed", error: HOSTILE_ERROR, answer: { status: "unchecked", detail: "the query failed" } },
+        },
+      },
+      {
+        name: "q03",
+        sameAcrossFormats: false,
+        byFramework: {
+          iceberg: { status: "completed", statistics: stats(3, 2.9, 3.2), rows: 10, hash: "h3", answer: { status: "match" } },
+          delta: { status: "completed", statistics: stats(3.5, 3.1, 4), rows: 10, hash: "h3x", answer: { status: "mismatch", detail: "revenue: 1, duckdb has 2" } },
+        },
+      },
+    ],
+    totals: {
+      iceberg: { sumOfMedians: 4.734, geometricMeanOfMedians: 1.2345, passed: 3, failed: [], mismatched: [] },
+      delta: { sumOfMedians: 6, geometricMeanOfMedians: 2.958, passed: 1, failed: ["q02"], mismatched: ["q03"] },
+    },
+    problems: ["gold_delta is failed: failed: q02; wrong answers: q03", "q03: formats disagree on the answer"],
+    ...overrides,
+  };
+}

@@ -1,0 +1,175 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Framework } from "../../../src/core/config/keys";
+import { readJarList, SPARK_JOBS_DIR, Toolchain } from "../../../src/core/environment/toolchain";
+import { formatOptions, optionArgs } from "../../../src/core/spark/formatOptions";
+import { pythonJobCommand, sparkEnvironment, sparkSubmitCommand, type SparkJob } from "../../../src/core/runners/sparkSubmit";
+import { partsFor, tpchgenCommand, tpchgenVersionCommand } from "../../../src/core/runners/tpchgen";
+import { benchConfig } from "../helpers/fixtures";
+
+const toolchain = new Toolchain("/tmp/x");
+const job = (framework: Framework, args: string[] = ["--framework", framework]): SparkJob => ({
+  script: "silver/convert.py",
+  framework,
+  appName: `lakebench-silver-${framework}`,
+  args,
+});
+
+/** The value right after a flag, and that the flag appears exactly once. */
+function valueOf(args: string[], flag: string): string {
+  expect(args.filter((a) => a === flag), flag).toHaveLength(1);
+  return args[args.indexOf(flag) + 1];
+}
+
+/** Every --conf key=value pair. */
+function confs(args: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  args.forEach((a, i) => {
+    if (a === "--conf") {
+      const [key, ...rest] = args[i + 1].split("=");
+      out[key] = rest.join("=");
+    }
+  });
+  return out;
+}
+
+describe("sparkSubmitCommand", () => {
+  const config = benchConfig({ spark: { master: "local[2]", driverMemory: "3g", executorMemory: "2g", executorCores: 2, shufflePartitions: 8 } });
+
+  it("runs the venv's spark-submit directly with an argument array (no shell)", () => {
+    const command = sparkSubmitCommand(job("iceberg"), config, toolchain);
+    expect(command.file).toBe("/tmp/x/venv/bin/spark-submit");
+    expect(Array.isArray(command.args)).toBe(true);
+    expect(command.args.every((a) => typeof a === "string")).toBe(true);
+    expect(command.args).not.toContain("-c");
+    expect(command.file).not.toMatch(/(^|\/)(ba|z)?sh$/);
+  });
+
+  it("passes --master, --name and --driver-memory from the config", () => {
+    const { args } = sparkSubmitCommand(job("iceberg"), config, toolchain);
+    expect(valueOf(args, "--master")).toBe("local[2]");
+    expect(valueOf(args, "--name")).toBe("lakebench-silver-iceberg");
+    expect(valueOf(args, "--driver-memory")).toBe("3g");
+  });
+
+  it("sets the shuffle partitions, executor settings and the venv's Python as Spark confs", () => {
+    const conf = confs(sparkSubmitCommand(job("delta"), config, toolchain).args);
+    expect(conf["spark.sql.shuffle.partitions"]).toBe("8");
+    expect(conf["spark.executor.memory"]).toBe("2g");
+    expect(conf["spark.executor.cores"]).toBe("2");
+    expect(conf["spark.pyspark.python"]).toBe("/tmp/x/venv/bin/python");
+    expect(conf["spark.driver.extraJavaOptions"]).toBe(`-Dlog4j2.configurationFile=file:${path.join(SPARK_JOBS_DIR, "conf", "log4j2.properties")}`);
+  });
+
+  it.each(["iceberg", "delta", "hudi"] as const)("passes --jars with %s's jars only, from the cache directory", (framework) => {
+    const { args } = sparkSubmitCommand(job(framework), config, toolchain);
+    const jars = valueOf(args, "--jars").split(",");
+    const expected = readJarList().filter((j) => j.framework === framework);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(jars).toEqual(expected.map((j) => path.join("/tmp/x", "jars", j.fileName)));
+    const others = readJarList().filter((j) => j.framework !== framework);
+    for (const other of others) expect(jars.join(",")).not.toContain(other.fileName);
+  });
+
+  it("gives Delta both its jars (delta-spark and delta-storage)", () => {
+    const jars = valueOf(sparkSubmitCommand(job("delta"), config, toolchain).args, "--jars").split(",");
+    expect(jars.map((j) => path.basename(j))).toEqual(["delta-spark_2.12-3.3.2.jar", "delta-storage-3.3.2.jar"]);
+  });
+
+  it("passes no --jars for plain Parquet", () => {
+    expect(sparkSubmitCommand(job("parquet"), config, toolchain).args).not.toContain("--jars");
+  });
+
+  it("puts the script after every spark-submit option and the job's own arguments after the script", () => {
+    const { args } = sparkSubmitCommand(job("hudi", ["--framework", "hudi", "--output", "/data/with space/out.json"]), config, toolchain);
+    const script = path.join(SPARK_JOBS_DIR, "silver/convert.py");
+    const at = args.indexOf(script);
+    expect(at).toBeGreaterThan(args.indexOf("--jars"));
+    expect(at).toBeGreaterThan(args.lastIndexOf("--conf"));
+    expect(args.slice(at + 1)).toEqual(["--framework", "hudi", "--output", "/data/with space/out.json"]);
+  });
+
+  it("keeps a value with spaces and shell characters as one argument", () => {
+    const tricky = "$(rm -rf /); echo `x` && y";
+    const { args } = sparkSubmitCommand(job("iceberg", ["--namespace", tricky]), config, toolchain);
+    expect(args.at(-1)).toBe(tricky);
+  });
+
+  it("sets SPARK_HOME and the Python of the venv in the environment", () => {
+    const { env } = sparkSubmitCommand(job("iceberg"), config, toolchain);
+    expect(env?.SPARK_HOME).toMatch(/^\/tmp\/x\/venv\/lib\/python3[^/]*\/site-packages\/pyspark$/);
+    expect(env?.PYSPARK_PYTHON).toBe("/tmp/x/venv/bin/python");
+    expect(env?.PYSPARK_DRIVER_PYTHON).toBe("/tmp/x/venv/bin/python");
+  });
+
+  it.each(["local", "local[*]", "local[4]"])("binds Spark to loopback (SPARK_LOCAL_IP=127.0.0.1) for the local master %j", (master) => {
+    const env = sparkEnvironment(benchConfig({ spark: { ...config.spark, master } }), toolchain);
+    expect(env.SPARK_LOCAL_IP).toBe("127.0.0.1");
+  });
+
+  it.each(["spark://spark-master:7077", "compose"])("does not set SPARK_LOCAL_IP for the cluster master %j", (master) => {
+    const command = sparkSubmitCommand(job("iceberg"), benchConfig({ spark: { ...config.spark, master } }), toolchain);
+    expect(command.env).not.toHaveProperty("SPARK_LOCAL_IP");
+    expect(valueOf(command.args, "--master")).toBe(master);
+  });
+});
+
+describe("pythonJobCommand", () => {
+  it("runs a spark-jobs script with the venv's Python and the given arguments", () => {
+    const command = pythonJobCommand("oracle/duckdb_answers.py", ["--queries", "1,2", "--output", "/o/a b.json"], toolchain);
+    expect(command).toEqual({
+      file: "/tmp/x/venv/bin/python",
+      args: [path.join(SPARK_JOBS_DIR, "oracle/duckdb_answers.py"), "--queries", "1,2", "--output", "/o/a b.json"],
+    });
+  });
+
+  it("points at a script that exists in the repository", async () => {
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(pythonJobCommand("oracle/duckdb_answers.py", [], toolchain).args[0])).toBe(true);
+  });
+});
+
+describe("tpchgenCommand", () => {
+  it("runs the venv's tpchgen-cli to write Parquet with --scale-factor, --output-dir and --parts", () => {
+    const command = tpchgenCommand({ scaleFactor: 0.01, outputDir: "/data/bronze/tpch/sf0.01", parts: 1 }, toolchain);
+    expect(command.file).toBe("/tmp/x/venv/bin/tpchgen-cli");
+    expect(command.args[0]).toBe("parquet");
+    expect(valueOf(command.args, "--scale-factor")).toBe("0.01");
+    expect(valueOf(command.args, "--output-dir")).toBe("/data/bronze/tpch/sf0.01");
+    expect(valueOf(command.args, "--parts")).toBe("1");
+    expect(command.args).toContain("--no-progress");
+  });
+
+  it("passes the number of parts it is given", () => {
+    expect(valueOf(tpchgenCommand({ scaleFactor: 10, outputDir: "/o", parts: 10 }, toolchain).args, "--parts")).toBe("10");
+  });
+
+  it("asks for the version with --version", () => {
+    expect(tpchgenVersionCommand(toolchain)).toEqual({ file: "/tmp/x/venv/bin/tpchgen-cli", args: ["--version"] });
+  });
+});
+
+describe("partsFor", () => {
+  it("is one part per started unit of scale, and at least one", () => {
+    expect(partsFor(0.01)).toBe(1);
+    expect(partsFor(1)).toBe(1);
+    expect(partsFor(1.5)).toBe(2);
+    expect(partsFor(10)).toBe(10);
+  });
+});
+
+describe("formatOptions", () => {
+  const config = benchConfig({ iceberg: { formatVersion: "1" }, delta: { checkpointInterval: 5 }, hudi: { tableType: "MERGE_ON_READ" } });
+
+  it("gives each format only its own settings", () => {
+    expect(formatOptions("iceberg", config)).toEqual({ format_version: "1" });
+    expect(formatOptions("delta", config)).toEqual({ checkpoint_interval: "5" });
+    expect(formatOptions("hudi", config)).toEqual({ table_type: "MERGE_ON_READ" });
+    expect(formatOptions("parquet", config)).toEqual({});
+  });
+
+  it("turns options into --option key=value pairs", () => {
+    expect(optionArgs({ a: "1", b: "x y" })).toEqual(["--option", "a=1", "--option", "b=x y"]);
+    expect(optionArgs({})).toEqual([]);
+  });
+});
