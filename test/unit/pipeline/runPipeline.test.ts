@@ -1,0 +1,294 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { BenchConfig } from "../../../src/core/config/benchConfig";
+import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
+import { DataLayout } from "../../../src/core/pipeline/layout";
+import type { PhaseKind } from "../../../src/core/pipeline/phases";
+import type { ProgressEvent } from "../../../src/core/pipeline/progress";
+import { runPipeline, type PipelineOutcome } from "../../../src/core/pipeline/runPipeline";
+import type { StateFile } from "../../../src/core/state/schema";
+import { readState, stateFilePath } from "../../../src/core/state/store";
+import { benchConfig, tempDirs } from "../helpers/fixtures";
+import { installFakeToolchain, type FakeToolchain } from "./fakeToolchain";
+
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+
+interface Bench {
+  ws: string;
+  config: BenchConfig;
+  fake: FakeToolchain;
+  layout: DataLayout;
+  run(options?: { targets?: PhaseKind[]; force?: boolean; config?: Partial<BenchConfig>; signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void }): Promise<{ outcome: PipelineOutcome; events: ProgressEvent[] }>;
+  state(): Promise<StateFile>;
+}
+
+function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"]): Bench {
+  const ws = temp.make("lakebench-pipeline-");
+  const fake = installFakeToolchain(path.join(ws, "cache"));
+  const config = benchConfig({ frameworks, dataDir: path.join(ws, "data"), cacheDir: fake.cacheDir, queries: [1, 2, 3] });
+  return {
+    ws,
+    config,
+    fake,
+    layout: new DataLayout(config, ws),
+    async run(options = {}) {
+      const events: ProgressEvent[] = [];
+      const outcome = await runPipeline({
+        workspace: ws,
+        config: { ...config, ...options.config },
+        rawConfig: { TPCH_SCALE_FACTOR: "0.01" },
+        command: "run",
+        targets: options.targets ?? ["report"],
+        force: options.force ?? false,
+        signal: options.signal ?? new AbortController().signal,
+        onProgress: (e) => {
+          events.push(e);
+          options.onProgress?.(e);
+        },
+      });
+      return { outcome, events };
+    },
+    state: () => readState(stateFilePath(ws)),
+  };
+}
+
+const ALL = ["bronze", "silver_iceberg", "silver_delta", "gold_iceberg", "gold_delta", "report"];
+
+describe("runPipeline (with a fake toolchain, no Spark)", () => {
+  it("runs every phase in order on a fresh workspace and completes the run with a report", async () => {
+    const b = bench();
+    const { outcome, events } = await b.run();
+    expect(outcome.status).toBe("completed");
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.phases).toEqual(Object.fromEntries(ALL.map((p) => [p, "executed"])));
+    expect(events.filter((e) => e.type === "phase-start").map((e) => e.phase)).toEqual(ALL);
+    expect(outcome.reportDir).toBe(b.layout.reportDir(outcome.benchmarkId));
+    for (const file of ["report.html", "report.md", "query-times.svg", "load-times.svg", "storage.svg"]) {
+      expect(existsSync(path.join(outcome.reportDir!, file)), file).toBe(true);
+    }
+  });
+
+  it("records every phase as completed with its config hash, result and log file", async () => {
+    const b = bench();
+    const { outcome } = await b.run();
+    const state = await b.state();
+    for (const name of ALL) {
+      const phase = state.phases[name];
+      expect(phase.status, name).toBe("completed");
+      expect(phase.configHash).toMatch(/^[0-9a-f]{16}$/);
+      expect(phase.benchmarkId).toBe(outcome.benchmarkId);
+      expect(phase.pid).toBeUndefined();
+      expect(phase.childPid).toBeUndefined();
+      expect(existsSync(phase.logFile!)).toBe(name === "report" ? false : true);
+    }
+    expect(state.phases.gold_iceberg.result).toMatchObject({ passed: 3, queries: 3, failed: [], mismatched: [] });
+    expect(state.phases.silver_delta.result).toMatchObject({ rows: 630, dataFiles: 3 });
+  });
+
+  it("records the run with its config, versions, machine, phase outcomes and summary", async () => {
+    const b = bench();
+    const { outcome } = await b.run();
+    const [run] = (await b.state()).runs;
+    expect(run).toMatchObject({
+      benchmarkId: outcome.benchmarkId,
+      command: "run",
+      status: "completed",
+      config: { TPCH_SCALE_FACTOR: "0.01" },
+      phases: outcome.phases,
+      reportDir: outcome.reportDir,
+      summary: { scaleFactor: 0.01, frameworks: ["iceberg", "delta"], failures: [] },
+    });
+    expect(run.versions).toMatchObject({ "tpchgen-cli": "tpchgen-cli 9.9.9", pyspark: "3.5.9" });
+    expect(run.finishedAt).toBeDefined();
+  });
+
+  it("forwards the jobs' progress events as messages", async () => {
+    const b = bench(["iceberg"]);
+    const { events } = await b.run();
+    const messages = events.flatMap((e) => (e.type === "message" ? [e.message] : []));
+    expect(messages).toContain("silver_iceberg: lineitem 600 rows in 0.50 s");
+    expect(messages).toContain("gold_iceberg: q02 0.400 s median of 3");
+  });
+
+  it("skips every phase on a second run with nothing changed, running no tool", async () => {
+    const b = bench();
+    await b.run();
+    const callsBefore = b.fake.calls().filter((c) => !c.includes("--version")).length;
+    const { outcome } = await b.run();
+    expect(outcome.status).toBe("completed");
+    expect(outcome.phases).toEqual(Object.fromEntries(ALL.map((p) => [p, "skipped"])));
+    expect(b.fake.calls().filter((c) => !c.includes("--version")).length).toBe(callsBefore);
+    expect((await b.state()).runs).toHaveLength(2);
+  });
+
+  it("re-runs only the gold and report phases when the query set changes", async () => {
+    const b = bench();
+    await b.run();
+    const { outcome } = await b.run({ config: { queries: [1, 2] } });
+    expect(outcome.phases).toEqual({
+      bronze: "skipped",
+      silver_iceberg: "skipped",
+      silver_delta: "skipped",
+      gold_iceberg: "executed",
+      gold_delta: "executed",
+      report: "executed",
+    });
+  });
+
+  it("re-runs a format's silver phase and what depends on it when its output was deleted", async () => {
+    const b = bench();
+    await b.run();
+    rmSync(b.layout.silverLoadResult("delta"));
+    const { outcome } = await b.run();
+    expect(outcome.phases).toEqual({
+      bronze: "skipped",
+      silver_iceberg: "skipped",
+      silver_delta: "executed",
+      gold_iceberg: "skipped",
+      gold_delta: "executed",
+      report: "executed",
+    });
+  });
+
+  it("with force, re-runs the targeted kind but not its up-to-date prerequisites", async () => {
+    const b = bench();
+    await b.run();
+    const { outcome } = await b.run({ targets: ["silver"], force: true });
+    expect(outcome.phases).toEqual({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "executed" });
+  });
+
+  it("runs only the requested phases and their prerequisites", async () => {
+    const b = bench();
+    const { outcome } = await b.run({ targets: ["bronze"] });
+    expect(outcome.phases).toEqual({ bronze: "executed" });
+    expect(outcome.reportDir).toBeUndefined();
+  });
+
+  it("when one format's silver fails: blocks its gold, still runs the other format and the report, and fails the run", async () => {
+    const b = bench();
+    b.fake.setControl({ failSilver: ["delta"] });
+    const { outcome, events } = await b.run();
+    expect(outcome.phases).toEqual({
+      bronze: "executed",
+      silver_iceberg: "executed",
+      silver_delta: "failed",
+      gold_iceberg: "executed",
+      gold_delta: "blocked",
+      report: "executed",
+    });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.failures).toHaveLength(1);
+    expect(outcome.failures[0]).toMatch(/^silver_delta: spark-submit failed \(exit code 1\)/);
+    expect(outcome.failures[0]).toContain("Py4JJavaError: delta exploded");
+    const state = await b.state();
+    expect(state.phases.silver_delta.status).toBe("failed");
+    expect(state.phases.silver_delta.error).toContain("Py4JJavaError");
+    expect(state.phases.gold_delta).toBeUndefined();
+    expect(events).toContainEqual(expect.objectContaining({ type: "phase-end", phase: "gold_delta", outcome: "blocked" }));
+    const markdown = readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8");
+    expect(markdown).toContain("silver_delta is failed");
+  });
+
+  it("retries a failed phase on the next run once the cause is fixed", async () => {
+    const b = bench();
+    b.fake.setControl({ failSilver: ["delta"] });
+    await b.run();
+    b.fake.setControl({});
+    const { outcome } = await b.run();
+    expect(outcome.status).toBe("completed");
+    expect(outcome.phases.silver_delta).toBe("executed");
+    expect(outcome.phases.gold_delta).toBe("executed");
+    expect(outcome.phases.silver_iceberg).toBe("skipped");
+  });
+
+  it("fails a gold phase with wrong answers but keeps its metrics and reports them", async () => {
+    const b = bench();
+    b.fake.setControl({ wrongAnswers: { delta: ["q02"] } });
+    const { outcome } = await b.run();
+    expect(outcome.phases.gold_delta).toBe("failed");
+    expect(outcome.phases.gold_iceberg).toBe("executed");
+    expect(outcome.phases.report).toBe("executed");
+    expect(outcome.failures).toEqual(["gold_delta: wrong answers: q02"]); // the phase named once
+    const state = await b.state();
+    expect(state.phases.gold_delta.result).toMatchObject({ passed: 2, mismatched: ["q02"] });
+    const metrics = JSON.parse(readFileSync(String(state.phases.gold_delta.result!.metricsFile), "utf8"));
+    expect(metrics.queries.q02.answer).toEqual({ status: "mismatch", detail: "answer: -1, duckdb has 3" });
+    const markdown = readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8");
+    expect(markdown).toMatch(/\| q02 \|.*❌ delta: answer: -1, duckdb has 3/);
+  });
+
+  it("fails bronze with the generator's last output and blocks everything after it", async () => {
+    const b = bench(["iceberg"]);
+    b.fake.setControl({ failBronze: true });
+    const { outcome } = await b.run();
+    expect(outcome.phases).toEqual({ bronze: "failed", silver_iceberg: "blocked", gold_iceberg: "blocked", report: "blocked" });
+    expect(outcome.failures[0]).toContain("No space left on device");
+  });
+
+  it("on cancel: stops the running job, marks the phase and the rest cancelled and removes partial output", async () => {
+    const b = bench(["iceberg"]);
+    b.fake.setControl({ hangGold: ["iceberg"] });
+    const controller = new AbortController();
+    let childPid: number | undefined;
+    const { outcome } = await b.run({
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.type === "phase-start" && e.phase === "gold_iceberg") {
+          // Let the job start and record its process group, then cancel.
+          const poll = setInterval(async () => {
+            const phase = (await b.state()).phases.gold_iceberg;
+            if (phase?.childPid) {
+              clearInterval(poll);
+              childPid = phase.childPid;
+              controller.abort();
+            }
+          }, 20);
+        }
+      },
+    });
+    expect(childPid).toBeGreaterThan(0);
+    expect(outcome.status).toBe("cancelled");
+    expect(outcome.phases).toEqual({ bronze: "executed", silver_iceberg: "executed", gold_iceberg: "cancelled", report: "cancelled" });
+    expect(outcome.failures).toEqual([]);
+    const state = await b.state();
+    expect(state.phases.gold_iceberg).toMatchObject({ status: "cancelled", error: "Cancelled by the user" });
+    expect(state.phases.gold_iceberg.childPid).toBeUndefined();
+    const partial = path.join(b.layout.metricsDir(outcome.benchmarkId), "iceberg.raw.json");
+    expect(existsSync(partial)).toBe(false);
+    expect(state.runs[0].status).toBe("cancelled");
+    let alive = true;
+    for (let i = 0; i < 100 && alive; i++) {
+      try {
+        process.kill(childPid!, 0);
+        await new Promise((r) => setTimeout(r, 20));
+      } catch {
+        alive = false; // gone (ESRCH)
+      }
+    }
+    expect(alive).toBe(false);
+  }, 20_000);
+
+  it("recovers a phase left running by a dead earlier run before it starts", async () => {
+    const b = bench(["iceberg"]);
+    await b.run();
+    const file = stateFilePath(b.ws);
+    const state = JSON.parse(readFileSync(file, "utf8")) as StateFile;
+    state.phases.silver_iceberg = { ...state.phases.silver_iceberg, status: "running", pid: 999_999_999 };
+    writeFileSync(file, JSON.stringify(state));
+    mkdirSync(b.layout.silverTablesDir("iceberg"), { recursive: true });
+
+    const { outcome, events } = await b.run();
+    expect(events).toContainEqual({ type: "message", phase: "silver_iceberg", message: expect.stringMatching(/interrupted/) });
+    expect(outcome.phases.silver_iceberg).toBe("executed");
+    expect(outcome.status).toBe("completed");
+  });
+
+  it("refuses to start, touching nothing, when the toolchain is not installed", async () => {
+    const b = bench(["iceberg"]);
+    rmSync(path.join(b.fake.cacheDir, "venv", "bin", "spark-submit"));
+    await expect(b.run()).rejects.toBeInstanceOf(ToolchainMissingError);
+    expect(existsSync(stateFilePath(b.ws))).toBe(false);
+  });
+});
