@@ -6,11 +6,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-if [[ -z "${LAKEBENCH_CACHE_DIR:-}" && -f "$ROOT/.env" ]]; then
-  LAKEBENCH_CACHE_DIR=$(sed -n 's/^LAKEBENCH_CACHE_DIR=//p' "$ROOT/.env" | tail -n 1)
-fi
-CACHE=${LAKEBENCH_CACHE_DIR:-$HOME/.cache/lakebench}
-CACHE=${CACHE/#\~/$HOME}
+# shellcheck source=scripts/cache-dir.sh
+source "$ROOT/scripts/cache-dir.sh"
 MAVEN_REPOSITORY=${MAVEN_REPOSITORY:-https://repo1.maven.org/maven2}
 
 say() { printf '[setup] %s\n' "$*"; }

@@ -6,6 +6,7 @@ import type { PhaseKind } from "../core/pipeline/phases";
 import { runPipeline } from "../core/pipeline/runPipeline";
 import { resetState } from "../core/state/reset";
 import { readStatus } from "../core/status/statusReport";
+import { addClusterCommands } from "./clusterCommands";
 import { flagsToRawConfig, type RunFlags } from "./options";
 import { printProgress, printSummary } from "./printer";
 
@@ -53,6 +54,7 @@ function withRunOptions(command: Command): Command {
     .option("--warmup-runs <n>", "uncounted runs per query (QUERY_WARMUP_RUNS)")
     .option("-d, --data-dir <dir>", "data directory (DATA_DIR)")
     .option("--spark-master <url>", "local[*], spark://host:port or compose (SPARK_MASTER)")
+    .option("--parallelism <n>", "formats converted or queried at the same time (FRAMEWORK_PARALLELISM)")
     .option("--force", "rerun the requested phases even when up to date");
 }
 
@@ -70,6 +72,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   for (const [name, description, targets] of phaseCommands) {
     withRunOptions(program.command(name).description(description)).action(async (flags: RunFlags) => setExitCode(await runPhases(name, targets, flags)));
   }
+  addClusterCommands(program);
   program
     .command("status")
     .description("show each phase and the last run")
@@ -91,7 +94,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option("--history", "also clear the run history"))
     .action(async (flags: { workspace: string; history?: boolean }) => {
       const result = await resetState(path.resolve(flags.workspace), { history: Boolean(flags.history) });
-      console.log(`Reset ${result.phasesReset.length} phases${flags.history ? " and the run history" : ""}. Previous state: ${result.backup}`);
+      const backup = result.backup ? ` Previous state: ${result.backup}` : "";
+      console.log(`Reset ${result.phasesReset.length} phases${flags.history ? " and the run history" : ""}.${backup}`);
     });
   return program;
 }

@@ -10,6 +10,7 @@ export interface RunFlags {
   warmupRuns?: string;
   dataDir?: string;
   sparkMaster?: string;
+  parallelism?: string;
   force?: boolean;
 }
 
@@ -22,5 +23,6 @@ export function flagsToRawConfig(flags: RunFlags): RawConfig {
     QUERY_WARMUP_RUNS: flags.warmupRuns,
     DATA_DIR: flags.dataDir,
     SPARK_MASTER: flags.sparkMaster,
+    FRAMEWORK_PARALLELISM: flags.parallelism,
   };
 }

@@ -55,7 +55,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 interface PlaywrightCore {
-  chromium: { launch(options: { executablePath: string; headless?: boolean; args?: string[]; timeout?: number }): Promise<Browser> };
+  chromium: {
+    launch(options: { executablePath: string; headless?: boolean; args?: string[]; timeout?: number; env?: Record<string, string | undefined> }): Promise<Browser>;
+  };
 }
 
 // ---- locations ---------------------------------------------------------------------------------
@@ -199,6 +201,14 @@ export async function startVsCodeHost(options: VsCodeHostOptions): Promise<VsCod
     filter: (src) => src === extensionDir || filter(relative(extensionDir, src)),
   });
 
+  // code-server and Chromium both get the temp home, so nothing is written into the real one.
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    XDG_DATA_HOME: join(home, ".local/share"),
+    XDG_CACHE_HOME: join(home, ".cache"),
+  };
   const port = await freePort();
   const workspaceDir = resolve(options.workspaceDir);
   const log = createWriteStream(logFile);
@@ -249,14 +259,7 @@ export async function startVsCodeHost(options: VsCodeHostOptions): Promise<VsCod
     ], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        PATH: `${paths.node24Bin}:${process.env.PATH ?? ""}`,
-        HOME: home,
-        XDG_CONFIG_HOME: join(home, ".config"),
-        XDG_DATA_HOME: join(home, ".local/share"),
-        XDG_CACHE_HOME: join(home, ".cache"),
-      },
+      env: { ...env, PATH: `${paths.node24Bin}:${process.env.PATH ?? ""}` },
     });
     server.stdout?.pipe(log, { end: false });
     server.stderr?.pipe(log, { end: false });
@@ -273,7 +276,7 @@ export async function startVsCodeHost(options: VsCodeHostOptions): Promise<VsCod
       await sleep(500);
     }
 
-    browser = await playwright.chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS, timeout });
+    browser = await playwright.chromium.launch({ executablePath: paths.chromium, headless: true, args: CHROMIUM_ARGS, timeout, env });
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
     page.on("pageerror", (err) => log.write(`[pageerror] ${err.toString()}\n`));

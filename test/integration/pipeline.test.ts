@@ -83,6 +83,27 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(Object.keys(run.phases)).toHaveLength(10);
   });
 
+  it("bronze reuses complete data for the same SF and generator, and regenerates a partial directory", async () => {
+    const copy = path.join(workspace, "copied-data");
+    await fs.cp(path.join(dataDir, "bronze"), path.join(copy, "bronze"), { recursive: true });
+    const lineitem = path.join(copy, "bronze/tpch/sf0.01/lineitem/lineitem.1.parquet");
+    const before = (await fs.stat(lineitem)).mtimeMs;
+
+    const reuse = await runCli(["bronze", "--data-dir", copy], await makeWorkspace(SETTINGS));
+    expect(reuse.exitCode, reuse.stdout).toBe(0);
+    expect(reuse.stdout).toContain("already generated");
+    expect((await fs.stat(lineitem)).mtimeMs).toBe(before);
+
+    const orders = path.join(copy, "bronze/tpch/sf0.01/orders/orders.1.parquet");
+    await fs.truncate(orders, 100); // as if generation had been cut short
+    const regenerate = await runCli(["bronze", "--data-dir", copy], await makeWorkspace(SETTINGS));
+    expect(regenerate.exitCode, regenerate.stdout).toBe(0);
+    expect(regenerate.stdout).toContain("generated SF 0.01");
+    const manifest = JSON.parse(await fs.readFile(path.join(copy, "bronze/tpch/sf0.01/_metadata/manifest.json"), "utf8")) as BronzeManifest;
+    expect((await fs.stat(orders)).size).toBe(manifest.tables.orders.bytes);
+    expect(manifest.tables.orders.rows).toBe(15_000);
+  });
+
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {
     const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
     const running = await waitFor(async () => {

@@ -30,18 +30,33 @@ export function compareAnswers(actual: Answer | undefined, expected: Answer | un
   if (actual.rows.length !== expected.rows.length) {
     return { status: "mismatch", detail: `${actual.rows.length} rows, ${expectedBy} returned ${expected.rows.length}` };
   }
-  const [mine, theirs] = [sortRows(actual.rows), sortRows(expected.rows)];
-  for (let i = 0; i < mine.length; i++) {
-    const column = firstDifference(mine[i], theirs[i]);
-    if (column !== undefined) {
-      const name = expected.columns?.[column] ?? `column ${column + 1}`;
-      return {
-        status: "mismatch",
-        detail: `${name}: ${JSON.stringify(mine[i][column])}, ${expectedBy} has ${JSON.stringify(theirs[i][column])}`,
-      };
-    }
+  // Pair rows as multisets: bucket the expected rows by their non-numeric values (exact),
+  // then take, for each actual row, any row of its bucket that is equal within tolerance.
+  // (Sorting with a tolerance is not a consistent order, so it could pair the wrong rows.)
+  const buckets = new Map<string, AnswerValue[][]>();
+  for (const row of expected.rows) {
+    const key = exactKey(row);
+    buckets.set(key, [...(buckets.get(key) ?? []), row]);
+  }
+  for (const row of actual.rows) {
+    const candidates = buckets.get(exactKey(row)) ?? [];
+    const index = candidates.findIndex((candidate) => firstDifference(row, candidate) === undefined);
+    if (index === -1) return { status: "mismatch", detail: describeMissing(row, candidates.length ? candidates : [...buckets.values()].flat(), expected.columns, expectedBy) };
+    candidates.splice(index, 1);
   }
   return { status: "match" };
+}
+
+/** The values compared exactly: everything but numbers. */
+const exactKey = (row: AnswerValue[]): string => JSON.stringify(row.map((value) => (typeof value === "number" ? 0 : value)));
+
+/** Names the first differing column against the expected row most like this one. */
+function describeMissing(row: AnswerValue[], candidates: AnswerValue[][], columns: string[] | undefined, expectedBy: string): string {
+  const differences = (other: AnswerValue[]) => other.filter((value, i) => !valuesEqual(value, row[i])).length;
+  const nearest = candidates.reduce<AnswerValue[] | undefined>((best, c) => (!best || differences(c) < differences(best) ? c : best), undefined);
+  if (!nearest) return `row ${JSON.stringify(row)} is not in ${expectedBy}'s answer`;
+  const column = firstDifference(row, nearest)!;
+  return `${columns?.[column] ?? `column ${column + 1}`}: ${JSON.stringify(row[column])}, ${expectedBy} has ${JSON.stringify(nearest[column])}`;
 }
 
 export function valuesEqual(a: AnswerValue, b: AnswerValue): boolean {
@@ -55,19 +70,4 @@ function firstDifference(a: AnswerValue[], b: AnswerValue[]): number | undefined
   if (a.length !== b.length) return Math.min(a.length, b.length);
   const index = a.findIndex((value, i) => !valuesEqual(value, b[i]));
   return index === -1 ? undefined : index;
-}
-
-function sortRows(rows: AnswerValue[][]): AnswerValue[][] {
-  return [...rows].sort((x, y) => {
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const order = compareValues(x[i], y[i]);
-      if (order !== 0) return order;
-    }
-    return x.length - y.length;
-  });
-}
-
-function compareValues(a: AnswerValue, b: AnswerValue): number {
-  if (typeof a === "number" && typeof b === "number") return valuesEqual(a, b) ? 0 : a - b;
-  return String(a).localeCompare(String(b));
 }

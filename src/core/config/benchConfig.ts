@@ -12,7 +12,12 @@ export interface BenchConfig {
     executorMemory: string;
     executorCores: number;
     shufflePartitions: number;
+    /** Empty in local mode; required (spark.authenticate) on a cluster. */
+    authSecret: string;
+    worker: { cores: number; memory: string };
   };
+  /** How many formats convert or query at the same time (1 = one after another). */
+  frameworkParallelism: number;
   parquetCodec: string;
   queries: number[];
   warmupRuns: number;

@@ -23,6 +23,10 @@ export const CONFIG_DEFAULTS = {
   DELTA_CHECKPOINT_INTERVAL: "10",
   HUDI_TABLE_TYPE: "COPY_ON_WRITE",
   LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
+  SPARK_AUTH_SECRET: "",
+  FRAMEWORK_PARALLELISM: "1",
+  SPARK_WORKER_CORES: "1",
+  SPARK_WORKER_MEMORY: "2g",
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;

@@ -30,25 +30,25 @@ export async function readDotEnv(workspace: string): Promise<RawConfig> {
 
 /** Merged raw values with the source each came from, for `lakebench status` and the UI. */
 export async function mergeSources(sources: ConfigSources): Promise<RawConfig> {
-  const layers = [CONFIG_DEFAULTS, await readDotEnv(sources.workspace), pick(sources.env ?? {}), sources.settings ?? {}, sources.flags ?? {}];
-  return Object.assign({}, ...layers.map(withoutEmpty));
+  const layers = [await readDotEnv(sources.workspace), pick(sources.env ?? {}), sources.settings ?? {}, sources.flags ?? {}];
+  return Object.assign({}, CONFIG_DEFAULTS, ...layers.map(withoutEmpty));
 }
 
 export async function loadConfig(sources: ConfigSources): Promise<BenchConfig> {
   const raw = await mergeSources(sources);
   const result = rawConfigSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
+  const problems: ConfigProblem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => {
         const key = String(issue.path[0]);
-        return { key, value: raw[key as ConfigKey] ?? "", allowed: issue.message };
-      }),
-    );
+        return { key, value: redactSecrets(raw)[key as ConfigKey] ?? "", allowed: issue.message };
+      });
+  if (raw.DATA_DIR && !problems.some((p) => p.key === "DATA_DIR")) {
+    const problem = await checkWritable("DATA_DIR", raw.DATA_DIR, resolvePath(raw.DATA_DIR.trim(), sources.workspace));
+    if (problem) problems.push(problem);
   }
-  const config = toBenchConfig(result.data, sources.workspace);
-  const problem = await checkWritable("DATA_DIR", raw.DATA_DIR ?? "", config.dataDir);
-  if (problem) throw new ConfigError([problem]);
-  return config;
+  if (!result.success || problems.length) throw new ConfigError(problems);
+  return toBenchConfig(result.data, sources.workspace);
 }
 
 function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
@@ -62,7 +62,10 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
       executorMemory: parsed.SPARK_EXECUTOR_MEMORY,
       executorCores: parsed.SPARK_EXECUTOR_CORES,
       shufflePartitions: parsed.SPARK_SHUFFLE_PARTITIONS,
+      authSecret: parsed.SPARK_AUTH_SECRET,
+      worker: { cores: parsed.SPARK_WORKER_CORES, memory: parsed.SPARK_WORKER_MEMORY },
     },
+    frameworkParallelism: parsed.FRAMEWORK_PARALLELISM,
     parquetCodec: parsed.PARQUET_CODEC,
     queries: parsed.QUERIES,
     warmupRuns: parsed.QUERY_WARMUP_RUNS,
@@ -97,6 +100,15 @@ async function checkWritable(key: string, value: string, dir: string): Promise<C
       return { key, value, allowed: `a writable directory (${probe}: ${code ?? String(error)})` };
     }
   }
+}
+
+const SECRET_KEYS: ConfigKey[] = ["SPARK_AUTH_SECRET"];
+
+/** The raw values safe to show, log and store: secrets replaced by their length. */
+export function redactSecrets(raw: RawConfig): RawConfig {
+  const safe = { ...raw };
+  for (const key of SECRET_KEYS) if (safe[key]) safe[key] = `<hidden, ${safe[key]!.length} characters>`;
+  return safe;
 }
 
 function pick(source: Record<string, string | undefined>): RawConfig {

@@ -64,7 +64,8 @@ const sparkMaster = field('local, local[*], local[N], spark://host:port or compo
 
 const path = field("a non-empty path", (raw) => (raw ? raw : undefined));
 
-export const rawConfigSchema = z.object({
+/** Each key on its own; rawConfigSchema adds the rules that involve several keys. */
+export const rawConfigFields = z.object({
   TPCH_SCALE_FACTOR: scaleFactor,
   FRAMEWORKS: frameworks,
   DATA_DIR: path,
@@ -81,6 +82,26 @@ export const rawConfigSchema = z.object({
   DELTA_CHECKPOINT_INTERVAL: integerAtLeast(1),
   HUDI_TABLE_TYPE: oneOf(HUDI_TABLE_TYPES),
   LAKEBENCH_CACHE_DIR: path,
+  SPARK_AUTH_SECRET: z.string(),
+  FRAMEWORK_PARALLELISM: integerAtLeast(1),
+  SPARK_WORKER_CORES: integerAtLeast(1),
+  SPARK_WORKER_MEMORY: jvmMemory,
 } satisfies Record<ConfigKey, z.ZodTypeAny>);
+
+export const rawConfigSchema = rawConfigFields.superRefine((config, ctx) => {
+  // A cluster accepts work only from holders of the secret (spark.authenticate).
+  // Runs even when other fields failed: only check when the master itself parsed.
+  if (typeof config.SPARK_MASTER !== "string" || typeof config.SPARK_AUTH_SECRET !== "string") return;
+  const cluster = config.SPARK_MASTER.startsWith("spark://") || config.SPARK_MASTER === "compose";
+  if (cluster && config.SPARK_AUTH_SECRET.length < MIN_SECRET_LENGTH) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["SPARK_AUTH_SECRET"],
+      message: `required with SPARK_MASTER=${config.SPARK_MASTER}: at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    });
+  }
+});
+
+export const MIN_SECRET_LENGTH = 16;
 
 export type ParsedConfig = z.output<typeof rawConfigSchema>;

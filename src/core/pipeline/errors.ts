@@ -1,7 +1,7 @@
 /** A phase that ran but whose outputs failed verification, or whose work reported failures. */
 export class PhaseFailedError extends Error {
   constructor(readonly phase: string, message: string, readonly result?: Record<string, unknown>) {
-    super(`${phase}: ${message}`);
+    super(message);
     this.name = "PhaseFailedError";
   }
 }

@@ -33,7 +33,14 @@ export interface PhaseDefinition {
   run(ctx: PhaseContext): Promise<Record<string, unknown>>;
 }
 
-const sparkSettings = (config: BenchConfig) => ({ ...config.spark });
+/** The Spark settings that can change a measurement (not the secret, not the worker sizes). */
+const sparkSettings = ({ spark }: BenchConfig) => ({
+  master: spark.master,
+  driverMemory: spark.driverMemory,
+  executorMemory: spark.executorMemory,
+  executorCores: spark.executorCores,
+  shufflePartitions: spark.shufflePartitions,
+});
 
 export function planPhases(config: BenchConfig): PhaseDefinition[] {
   const bronze: PhaseDefinition = {

@@ -1,9 +1,15 @@
 /** Walks the planned phases in order: skips what is up to date, runs the rest, records everything. */
+import pLimit from "p-limit";
 import type { BenchConfig } from "../config/benchConfig";
 import type { RawConfig } from "../config/keys";
+import { redactSecrets } from "../config/load";
+import type { ContainerEngine } from "../docker/containerEngine";
+import { DockerodeEngine } from "../docker/dockerodeEngine";
 import { Toolchain } from "../environment/toolchain";
 import { collectVersions, machineFacts } from "../environment/versions";
 import { CancelledError } from "../runners/errors";
+import { removeSecretProperties, writeSecretProperties } from "../spark/secretProperties";
+import { sparkRuntime, type SparkRuntime } from "../spark/sparkRuntime";
 import type { PhaseOutcome, PhaseState, RunRecord } from "../state/schema";
 import { StateStore } from "../state/store";
 import { newBenchmarkId } from "./benchmarkId";
@@ -25,6 +31,8 @@ export interface PipelineRequest {
   force: boolean;
   signal: AbortSignal;
   onProgress: ProgressListener;
+  /** The Docker engine for SPARK_MASTER=compose (tests pass a fake). */
+  containers?: () => ContainerEngine;
 }
 
 export interface PipelineOutcome {
@@ -44,7 +52,9 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const selected = selectPhases(allPhases, request.targets);
 
   const store = await StateStore.open(workspace);
+  let secretFile: string | undefined;
   try {
+    secretFile = await writeSecretProperties(config);
     for (const name of await recoverStalePhases(store, layout, allPhases)) {
       request.onProgress({ type: "message", phase: name, message: `${name}: found interrupted by an earlier run; marked failed and cleaned` });
     }
@@ -54,22 +64,33 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       command: request.command,
       startedAt: new Date().toISOString(),
       status: "running",
-      config: { ...request.rawConfig },
+      config: redactSecrets(request.rawConfig),
       versions: await collectVersions(toolchain),
       machine: machineFacts(),
       phases: {},
     });
 
+    const runtime = sparkRuntime(config, toolchain, secretFile);
     const outcomes: Record<string, PhaseOutcome> = {};
     const failures: string[] = [];
-    for (const phase of selected) {
-      if (request.signal.aborted) {
-        outcomes[phase.name] = "cancelled";
-        continue;
-      }
-      const forced = request.force && request.targets.includes(phase.kind);
-      outcomes[phase.name] = await runOnePhase(phase, { request, store, layout, toolchain, benchmarkId, forced, failures });
-      await store.updateRun(benchmarkId, (run) => (run.phases = { ...outcomes }));
+    for (const wave of waves(selected)) {
+      // Formats may convert or query side by side (FRAMEWORK_PARALLELISM); bronze and report are single.
+      const width = wave[0].framework ? config.frameworkParallelism : 1;
+      const limit = pLimit(width);
+      await Promise.all(
+        wave.map((phase) =>
+          limit(async () => {
+            if (request.signal.aborted) {
+              outcomes[phase.name] = "cancelled";
+              return;
+            }
+            const forced = request.force && request.targets.includes(phase.kind);
+            outcomes[phase.name] = await runOnePhase(phase, { request, store, layout, toolchain, runtime, benchmarkId, forced, failures });
+            await store.updateRun(benchmarkId, (run) => (run.phases = { ...outcomes }));
+          }),
+        ),
+      );
+      if (wave[0].framework) await recordConcurrency(store, wave.filter((p) => outcomes[p.name] === "executed"), width);
     }
 
     const status: RunRecord["status"] = Object.values(outcomes).includes("cancelled") ? "cancelled" : failures.length ? "failed" : "completed";
@@ -83,8 +104,28 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
     });
     return { benchmarkId, status, phases: outcomes, failures, reportDir };
   } finally {
+    await removeSecretProperties(secretFile);
     await store.close();
   }
+}
+
+/** Phases that ran side by side were timed on shared resources: the report says so. */
+async function recordConcurrency(store: StateStore, executed: PhaseDefinition[], width: number): Promise<void> {
+  const concurrent = width > 1 && executed.length > 1;
+  for (const phase of executed) {
+    const state = store.phase(phase.name);
+    if (state.result) await store.setPhase(phase.name, { ...state, result: { ...state.result, concurrent } });
+  }
+}
+
+/** Consecutive phases of the same kind: each wave may run side by side. */
+function waves(phases: PhaseDefinition[]): PhaseDefinition[][] {
+  const groups: PhaseDefinition[][] = [];
+  for (const phase of phases) {
+    if (groups.at(-1)?.[0].kind === phase.kind) groups.at(-1)!.push(phase);
+    else groups.push([phase]);
+  }
+  return groups;
 }
 
 /** The phases of the requested kinds plus everything they depend on, in plan order. */
@@ -101,6 +142,7 @@ interface PhaseRun {
   store: StateStore;
   layout: DataLayout;
   toolchain: Toolchain;
+  runtime: SparkRuntime;
   benchmarkId: string;
   forced: boolean;
   failures: string[];
@@ -145,8 +187,11 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
       config: request.config,
       layout,
       toolchain: run.toolchain,
+      runtime: run.runtime,
+      containers: request.containers ?? (() => new DockerodeEngine()),
       benchmarkId: run.benchmarkId,
       phase: phase.name,
+      forced: run.forced,
       logFile: started.logFile!,
       signal: request.signal,
       progress: (message) => emit({ type: "message", phase: phase.name, message }),

@@ -30,7 +30,7 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
     createdAt: new Date().toISOString(),
     scaleFactor: ctx.config.scaleFactor,
     frameworks: ctx.config.frameworks,
-    concurrentTimings: false,
+    concurrentTimings: ctx.config.frameworks.some((f) => ["silver", "gold"].some((k) => state.phases[`${k}_${f}`]?.result?.concurrent === true)),
     warmupRuns: ctx.config.warmupRuns,
     iterations: ctx.config.iterations,
     oracle: anyGold?.oracle ?? "none",

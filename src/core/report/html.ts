@@ -3,7 +3,7 @@ import type { Framework } from "../config/keys";
 import { queryTimesChart, loadTimesChart, storageChart } from "./charts";
 import { escapeHtml as e } from "./escape";
 import { bytes, percent, seconds } from "./format";
-import { answerCell } from "./markdown";
+import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
 import { renderBarChart } from "./svgChart";
 
@@ -18,8 +18,11 @@ th:first-child, td:first-child { text-align: left; }
 .chart { overflow-x: auto; }
 `;
 
-const table = (head: string[], rows: string[][]) =>
-  `<table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+/** A cell is text, or text with a class (good/bad) for the answer column. */
+type Cell = string | { text: string; className: string };
+const td = (cell: Cell) => (typeof cell === "string" ? `<td>${e(cell)}</td>` : `<td class="${e(cell.className)}">${e(cell.text)}</td>`);
+const table = (head: string[], rows: Cell[][]) =>
+  `<table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join("")}</tr>`).join("")}</tbody></table>`;
 
 export function renderHtml(model: ReportModel): string {
   const frameworks = model.frameworks;
@@ -32,7 +35,10 @@ export function renderHtml(model: ReportModel): string {
     const totals = model.totals[f];
     return [f, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), String(load?.dataFiles ?? "–"), seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"];
   });
-  const queryRows = model.queries.map((q) => [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name)]);
+  const queryRows = model.queries.map((q): Cell[] => {
+    const answer = answerSummary(model, q.name);
+    return [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), { text: answer.text, className: answer.ok ? "good" : "bad" }];
+  });
   const loadRows = tables.map((t) => [t, String(model.bronze.tables[t].rows), ...frameworks.map((f) => seconds(model.load[f]?.tables[t]?.seconds, 2))]);
   const storageRows = tables.map((t) => [t, bytes(model.bronze.tables[t].bytes), ...frameworks.map((f) => {
     const s = model.load[f]?.tables[t];

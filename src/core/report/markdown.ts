@@ -76,12 +76,19 @@ function queryCell(model: ReportModel, name: string, framework: Framework): stri
   return `${query.statistics?.median.toFixed(3) ?? "–"} (${percent(query.statistics?.cv)})`;
 }
 
-export function answerCell(model: ReportModel, name: string): string {
+/** The answer check of one query over all formats: ok, and what to show. */
+export function answerSummary(model: ReportModel, name: string): { ok: boolean; text: string } {
   const query = model.queries.find((q) => q.name === name);
-  if (!query) return "–";
+  if (!query) return { ok: false, text: "not run" };
   const wrong = Object.entries(query.byFramework).filter(([, c]) => c?.answer.status !== "match");
-  if (wrong.length === 0 && query.sameAcrossFormats) return "✅ all match";
-  return "❌ " + wrong.map(([f, c]) => `${f}: ${c?.answer.status === "match" ? "" : (c?.answer as { detail?: string }).detail ?? ""}`).join("; ");
+  if (wrong.length === 0 && query.sameAcrossFormats) return { ok: true, text: "all match" };
+  const details = wrong.map(([f, c]) => `${f}: ${c?.answer.status === "match" ? "" : (c?.answer as { detail?: string }).detail ?? ""}`);
+  return { ok: false, text: details.length ? details.join("; ") : "formats disagree" };
+}
+
+function answerCell(model: ReportModel, name: string): string {
+  const { ok, text } = answerSummary(model, name);
+  return `${ok ? "✅" : "❌"} ${text}`;
 }
 
 function tableSection(model: ReportModel, value: (f: Framework, table: string) => string): string[] {

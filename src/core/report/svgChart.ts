@@ -20,7 +20,7 @@ export interface BarChart {
   series: BarSeries[];
 }
 
-const LAYOUT = { height: 320, top: 40, bottom: 50, left: 70, right: 20, barWidth: 10, groupGap: 14 };
+const LAYOUT = { height: 320, top: 40, bottom: 50, left: 70, right: 20, barWidth: 9, groupGap: 10 };
 
 export function renderBarChart(chart: BarChart): string {
   const { height, top, bottom, left, right, barWidth, groupGap } = LAYOUT;

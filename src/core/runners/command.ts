@@ -4,4 +4,6 @@ export interface Command {
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
+  /** Compose service to run it in (through the Docker API); absent: run on this machine. */
+  service?: string;
 }

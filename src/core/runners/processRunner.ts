@@ -39,18 +39,22 @@ export async function runCommand(command: Command, options: RunOptions): Promise
 
   const onAbort = () => killGroup(child.pid);
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Aborted while the log directory was being created: the listener came too late.
+  if (options.signal?.aborted) onAbort();
+  const deliver = (line: string) => {
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+    options.onLine?.(line);
+  };
   const forward = (stream: NodeJS.ReadableStream | null) => {
     let pending = "";
     stream?.on("data", (chunk: Buffer) => {
       log.write(chunk);
       const lines = (pending + chunk.toString("utf8")).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) {
-        tail.push(line);
-        if (tail.length > 30) tail.shift();
-        options.onLine?.(line);
-      }
+      lines.forEach(deliver);
     });
+    stream?.on("end", () => pending && deliver(pending));
   };
   forward(child.stdout);
   forward(child.stderr);

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { BenchConfig } from "../config/benchConfig";
 import type { Framework } from "../config/keys";
 import { SPARK_JOBS_DIR, type Toolchain } from "../environment/toolchain";
+import { jobScript, type SparkRuntime } from "../spark/sparkRuntime";
 import type { Command } from "./command";
 
 export interface SparkJob {
@@ -13,38 +14,29 @@ export interface SparkJob {
   args: string[];
 }
 
-export function sparkSubmitCommand(job: SparkJob, config: BenchConfig, toolchain: Toolchain): Command {
-  const jars = toolchain.jarPaths(job.framework);
-  const log4j = path.join(SPARK_JOBS_DIR, "conf", "log4j2.properties");
+export function sparkSubmitCommand(job: SparkJob, config: BenchConfig, runtime: SparkRuntime): Command {
+  const jars = runtime.jars(job.framework);
   const conf: Record<string, string> = {
     "spark.executor.memory": config.spark.executorMemory,
     "spark.executor.cores": String(config.spark.executorCores),
     "spark.sql.shuffle.partitions": String(config.spark.shufflePartitions),
-    "spark.driver.extraJavaOptions": `-Dlog4j2.configurationFile=file:${log4j}`,
-    "spark.pyspark.python": toolchain.bin("python"),
+    "spark.driver.extraJavaOptions": `-Dlog4j2.configurationFile=file:${jobScript(runtime, "conf/log4j2.properties")}`,
+    ...runtime.conf,
   };
   return {
-    file: toolchain.bin("spark-submit"),
+    file: runtime.sparkSubmit,
     args: [
-      "--master", config.spark.master,
+      "--master", runtime.master,
       "--name", job.appName,
       "--driver-memory", config.spark.driverMemory,
+      ...(runtime.propertiesFile ? ["--properties-file", runtime.propertiesFile] : []),
       ...Object.entries(conf).flatMap(([key, value]) => ["--conf", `${key}=${value}`]),
       ...(jars.length ? ["--jars", jars.join(",")] : []),
-      path.join(SPARK_JOBS_DIR, job.script),
+      jobScript(runtime, job.script),
       ...job.args,
     ],
-    env: sparkEnvironment(config, toolchain),
-  };
-}
-
-export function sparkEnvironment(config: BenchConfig, toolchain: Toolchain): Record<string, string> {
-  return {
-    SPARK_HOME: toolchain.sparkHome,
-    PYSPARK_PYTHON: toolchain.bin("python"),
-    PYSPARK_DRIVER_PYTHON: toolchain.bin("python"),
-    // Local mode serves its UI and block manager on loopback only.
-    ...(config.spark.master.startsWith("local") ? { SPARK_LOCAL_IP: "127.0.0.1" } : {}),
+    env: runtime.env,
+    service: runtime.service,
   };
 }
 

@@ -87,7 +87,7 @@ export async function runGoldPhase(ctx: PhaseContext, framework: Framework): Pro
       ],
     },
     config,
-    ctx.toolchain,
+    ctx.runtime,
   );
   await runPhaseCommand(ctx, command, (event) => {
     if (event.event !== "query_done") return;

@@ -48,7 +48,7 @@ export async function runSilverPhase(ctx: PhaseContext, framework: Framework): P
       ],
     },
     config,
-    ctx.toolchain,
+    ctx.runtime,
   );
   await runPhaseCommand(ctx, command, (event) => {
     if (event.event === "table_done") {

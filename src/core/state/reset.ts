@@ -16,8 +16,7 @@ export async function resetState(workspace: string, options: { history: boolean 
   const { store, backup } = await openReplacingCorrupt(workspace);
   try {
     const state = store.snapshot;
-    const copy = backup ?? `${store.file}.bak-${timestamp()}`;
-    if (!backup) await fs.copyFile(store.file, copy).catch(() => undefined);
+    const copy = backup ?? (await backUp(store.file));
     await store.replace(options.history ? emptyState() : { ...state, phases: {} });
     return { backup: copy, phasesReset: Object.keys(state.phases) };
   } finally {
@@ -32,6 +31,18 @@ async function openReplacingCorrupt(workspace: string): Promise<{ store: StateSt
     if (!(error instanceof StateCorruptError)) throw error;
     await fs.rm(error.file); // readState kept its bytes in error.backup
     return { store: await StateStore.open(workspace), backup: error.backup };
+  }
+}
+
+/** A timestamped copy of the state file, or undefined when there was no file. */
+async function backUp(file: string): Promise<string | undefined> {
+  const copy = `${file}.bak-${timestamp()}`;
+  try {
+    await fs.copyFile(file, copy);
+    return copy;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
 }
 

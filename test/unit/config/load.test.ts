@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/core/config/errors";
-import { loadConfig, mergeSources, readDotEnv, resolvePath } from "../../../src/core/config/load";
+import { loadConfig, mergeSources, readDotEnv, redactSecrets, resolvePath } from "../../../src/core/config/load";
 import { tempDirs } from "../helpers/fixtures";
 
 const temp = tempDirs();
@@ -33,7 +33,16 @@ describe("loadConfig: defaults", () => {
       scaleFactor: 1,
       frameworks: ["iceberg", "delta", "hudi", "parquet"],
       dataDir: path.join(ws, "lakehouse-data"),
-      spark: { master: "local[*]", driverMemory: "4g", executorMemory: "4g", executorCores: 2, shufflePartitions: 16 },
+      spark: {
+        master: "local[*]",
+        driverMemory: "4g",
+        executorMemory: "4g",
+        executorCores: 2,
+        shufflePartitions: 16,
+        authSecret: "",
+        worker: { cores: 1, memory: "2g" },
+      },
+      frameworkParallelism: 1,
       parquetCodec: "snappy",
       queries: Array.from({ length: 22 }, (_, i) => i + 1),
       warmupRuns: 1,
@@ -223,5 +232,46 @@ describe("ConfigError", () => {
     writeFileSync(path.join(ws, "a-file"), "x");
     const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "a-file", TPCH_SCALE_FACTOR: "abc" } }));
     expect(error.problems.map((p) => p.key).sort()).toEqual(["DATA_DIR", "TPCH_SCALE_FACTOR"]);
+  });
+});
+
+describe("secrets", () => {
+  const SECRET = "s3cr3t-value-that-is-long-enough";
+
+  it("loads SPARK_AUTH_SECRET from .env for a cluster master", async () => {
+    const config = await loadConfig({ workspace: workspace(`SPARK_MASTER=compose\nSPARK_AUTH_SECRET=${SECRET}\n`) });
+    expect(config.spark.master).toBe("compose");
+    expect(config.spark.authSecret).toBe(SECRET);
+  });
+
+  it("refuses a cluster master without a secret, naming SPARK_AUTH_SECRET", async () => {
+    const error = await configError(loadConfig({ workspace: workspace(), flags: { SPARK_MASTER: "spark://h:7077" } }));
+    expect(error.problems.map((p) => p.key)).toEqual(["SPARK_AUTH_SECRET"]);
+    expect(error.problems[0].allowed).toMatch(/required with SPARK_MASTER=spark:\/\/h:7077/);
+  });
+
+  it("never shows the secret's value in a ConfigError", async () => {
+    const short = "tooshort-secret"; // 15 characters
+    const error = await configError(loadConfig({ workspace: workspace(), env: { SPARK_MASTER: "compose", SPARK_AUTH_SECRET: short } }));
+    expect(error.problems).toEqual([{ key: "SPARK_AUTH_SECRET", value: "<hidden, 15 characters>", allowed: expect.any(String) }]);
+    expect(error.message).not.toContain(short);
+  });
+
+  it("redactSecrets replaces only the secret, by its length, and leaves an empty one alone", () => {
+    const raw = { SPARK_AUTH_SECRET: SECRET, SPARK_MASTER: "compose" };
+    expect(redactSecrets(raw)).toEqual({ SPARK_AUTH_SECRET: `<hidden, ${SECRET.length} characters>`, SPARK_MASTER: "compose" });
+    expect(raw.SPARK_AUTH_SECRET).toBe(SECRET); // the input is not changed
+    expect(redactSecrets({ SPARK_AUTH_SECRET: "" })).toEqual({ SPARK_AUTH_SECRET: "" });
+  });
+});
+
+describe("the new cluster settings", () => {
+  it("loads FRAMEWORK_PARALLELISM and the worker sizes", async () => {
+    const config = await loadConfig({
+      workspace: workspace("FRAMEWORK_PARALLELISM=2\nSPARK_WORKER_CORES=4\n"),
+      flags: { SPARK_WORKER_MEMORY: "8G" },
+    });
+    expect(config.frameworkParallelism).toBe(2);
+    expect(config.spark.worker).toEqual({ cores: 4, memory: "8g" });
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey } from "../../../src/core/config/keys";
-import { rawConfigSchema } from "../../../src/core/config/schema";
+import { MIN_SECRET_LENGTH, rawConfigFields, rawConfigSchema } from "../../../src/core/config/schema";
 
-/** Parses the defaults with one key changed. */
+/** A secret long enough for a cluster master. */
+const SECRET = "0123456789abcdef0123456789abcdef";
+
+/** Parses the defaults with one key changed (and a secret, so cluster masters can be tried). */
 function parseWith(key: ConfigKey, value: string) {
-  return rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, [key]: value });
+  return rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, SPARK_AUTH_SECRET: SECRET, [key]: value });
 }
 
 function valueOf(key: ConfigKey, value: string): unknown {
@@ -48,11 +51,15 @@ describe("config schema: defaults", () => {
       DELTA_CHECKPOINT_INTERVAL: 10,
       HUDI_TABLE_TYPE: "COPY_ON_WRITE",
       LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
+      SPARK_AUTH_SECRET: "",
+      FRAMEWORK_PARALLELISM: 1,
+      SPARK_WORKER_CORES: 1,
+      SPARK_WORKER_MEMORY: "2g",
     });
   });
 
   it("has a schema entry for every configuration key and no other", () => {
-    expect(Object.keys(rawConfigSchema.shape).sort()).toEqual([...CONFIG_KEYS].sort());
+    expect(Object.keys(rawConfigFields.shape).sort()).toEqual([...CONFIG_KEYS].sort());
   });
 
   it("reports a missing key as a problem of that key", () => {
@@ -144,6 +151,8 @@ describe("run counts", () => {
     ["SPARK_EXECUTOR_CORES", "1", 1],
     ["SPARK_SHUFFLE_PARTITIONS", "200", 200],
     ["DELTA_CHECKPOINT_INTERVAL", "1", 1],
+    ["FRAMEWORK_PARALLELISM", "4", 4],
+    ["SPARK_WORKER_CORES", "3", 3],
   ] as const)("accepts %s=%j as the integer %d", (key, raw, expected) => {
     expect(valueOf(key, raw)).toBe(expected);
   });
@@ -157,6 +166,8 @@ describe("run counts", () => {
     ["SPARK_SHUFFLE_PARTITIONS", "0"],
     ["SPARK_SHUFFLE_PARTITIONS", "1e3"],
     ["DELTA_CHECKPOINT_INTERVAL", "0"],
+    ["FRAMEWORK_PARALLELISM", "0"],
+    ["SPARK_WORKER_CORES", "0"],
   ] as const)("rejects %s=%j with the minimum in the message", (key, raw) => {
     expectRejected(key, raw, /an integer >= \d/);
   });
@@ -178,9 +189,11 @@ describe("JVM memory sizes", () => {
     expectRejected("SPARK_DRIVER_MEMORY", raw, /JVM memory size/);
   });
 
-  it("SPARK_EXECUTOR_MEMORY follows the same rule", () => {
+  it("SPARK_EXECUTOR_MEMORY and SPARK_WORKER_MEMORY follow the same rule", () => {
     expect(valueOf("SPARK_EXECUTOR_MEMORY", "2g")).toBe("2g");
     expectRejected("SPARK_EXECUTOR_MEMORY", "4gb", /JVM memory size/);
+    expect(valueOf("SPARK_WORKER_MEMORY", "6G")).toBe("6g");
+    expectRejected("SPARK_WORKER_MEMORY", "lots", /JVM memory size/);
   });
 });
 
@@ -198,6 +211,41 @@ describe("SPARK_MASTER", () => {
       expectRejected("SPARK_MASTER", raw, /local\[\*\]/);
     },
   );
+});
+
+describe("SPARK_AUTH_SECRET", () => {
+  const parse = (master: string, secret: string) => rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, SPARK_MASTER: master, SPARK_AUTH_SECRET: secret });
+
+  it.each(["local", "local[*]", "local[2]"])("is not needed with the local master %j", (master) => {
+    expect(parse(master, "").success).toBe(true);
+  });
+
+  it.each(["spark://spark-master:7077", "compose"])("is required with the cluster master %j", (master) => {
+    const result = parse(master, "");
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toHaveLength(1);
+    expect(result.error.issues[0].path).toEqual(["SPARK_AUTH_SECRET"]);
+    expect(result.error.issues[0].message).toContain(`required with SPARK_MASTER=${master}`);
+    expect(result.error.issues[0].message).toContain(`at least ${MIN_SECRET_LENGTH} characters`);
+  });
+
+  it(`must be at least ${MIN_SECRET_LENGTH} characters on a cluster`, () => {
+    expect(parse("compose", "x".repeat(MIN_SECRET_LENGTH - 1)).success).toBe(false);
+    expect(parse("compose", "x".repeat(MIN_SECRET_LENGTH)).success).toBe(true);
+  });
+
+  it("is kept exactly as given when valid", () => {
+    const result = parse("spark://h:7077", SECRET);
+    expect(result.success && result.data.SPARK_AUTH_SECRET).toBe(SECRET);
+  });
+
+  it("an invalid SPARK_MASTER is reported as a SPARK_MASTER problem, not a crash of the secret rule", () => {
+    let result: ReturnType<typeof parse> | undefined;
+    expect(() => (result = parse("yarn", ""))).not.toThrow();
+    expect(result?.success).toBe(false);
+    if (result && !result.success) expect(result.error.issues.map((i) => i.path[0])).toEqual(["SPARK_MASTER"]);
+  });
 });
 
 describe("enumerated keys", () => {

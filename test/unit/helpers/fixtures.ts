@@ -4,12 +4,24 @@ import os from "node:os";
 import path from "node:path";
 import type { BenchConfig } from "../../../src/core/config/benchConfig";
 
-export function benchConfig(overrides: Partial<BenchConfig> = {}): BenchConfig {
+/** Overrides for benchConfig(); `spark` may name only the settings that differ. */
+export type BenchConfigOverrides = Omit<Partial<BenchConfig>, "spark"> & { spark?: Partial<BenchConfig["spark"]> };
+
+export function benchConfig(overrides: BenchConfigOverrides = {}): BenchConfig {
   const base: BenchConfig = {
     scaleFactor: 0.01,
     frameworks: ["iceberg", "delta", "hudi", "parquet"],
     dataDir: "/tmp/lakebench-test-data",
-    spark: { master: "local[*]", driverMemory: "4g", executorMemory: "2g", executorCores: 2, shufflePartitions: 16 },
+    spark: {
+      master: "local[*]",
+      driverMemory: "4g",
+      executorMemory: "2g",
+      executorCores: 2,
+      shufflePartitions: 16,
+      authSecret: "",
+      worker: { cores: 1, memory: "2g" },
+    },
+    frameworkParallelism: 1,
     parquetCodec: "snappy",
     queries: [1, 2, 3],
     warmupRuns: 1,

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BenchConfig } from "../../../src/core/config/benchConfig";
+import type { RawConfig } from "../../../src/core/config/keys";
 import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
 import { DataLayout } from "../../../src/core/pipeline/layout";
 import type { PhaseKind } from "../../../src/core/pipeline/phases";
@@ -20,12 +21,18 @@ interface Bench {
   config: BenchConfig;
   fake: FakeToolchain;
   layout: DataLayout;
-  run(options?: { targets?: PhaseKind[]; force?: boolean; config?: Partial<BenchConfig>; signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void }): Promise<{ outcome: PipelineOutcome; events: ProgressEvent[] }>;
+  run(options?: {
+    targets?: PhaseKind[];
+    force?: boolean;
+    config?: Partial<BenchConfig>;
+    rawConfig?: RawConfig;
+    signal?: AbortSignal;
+    onProgress?: (e: ProgressEvent) => void;
+  }): Promise<{ outcome: PipelineOutcome; events: ProgressEvent[] }>;
   state(): Promise<StateFile>;
 }
 
-function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"]): Bench {
-  const ws = temp.make("lakebench-pipeline-");
+function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"], ws = temp.make("lakebench-pipeline-")): Bench {
   const fake = installFakeToolchain(path.join(ws, "cache"));
   const config = benchConfig({ frameworks, dataDir: path.join(ws, "data"), cacheDir: fake.cacheDir, queries: [1, 2, 3] });
   return {
@@ -38,7 +45,7 @@ function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"]): Be
       const outcome = await runPipeline({
         workspace: ws,
         config: { ...config, ...options.config },
-        rawConfig: { TPCH_SCALE_FACTOR: "0.01" },
+        rawConfig: options.rawConfig ?? { TPCH_SCALE_FACTOR: "0.01" },
         command: "run",
         targets: options.targets ?? ["report"],
         force: options.force ?? false,
@@ -56,24 +63,38 @@ function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"]): Be
 
 const ALL = ["bronze", "silver_iceberg", "silver_delta", "gold_iceberg", "gold_delta", "report"];
 
-describe("runPipeline (with a fake toolchain, no Spark)", () => {
-  it("runs every phase in order on a fresh workspace and completes the run with a report", async () => {
-    const b = bench();
-    const { outcome, events } = await b.run();
+// Each test starts a few dozen short processes: allow for a busy machine.
+const SLOW = { timeout: 30_000 };
+
+describe("runPipeline: a first run on a fresh workspace (fake toolchain, no Spark)", SLOW, () => {
+  // One run shared by the read-only checks below; the workspace is removed after them.
+  const first = tempDirs();
+  let b: Bench;
+  let outcome: PipelineOutcome;
+  let events: ProgressEvent[];
+  let state: StateFile;
+  const SECRET = "0123456789abcdef0123456789abcdef";
+  beforeAll(async () => {
+    b = bench(["iceberg", "delta"], first.make("lakebench-pipeline-"));
+    b.fake.setControl({ slowSilverMs: 150 });
+    ({ outcome, events } = await b.run({ rawConfig: { TPCH_SCALE_FACTOR: "0.01", SPARK_AUTH_SECRET: SECRET } }));
+    state = await b.state();
+  }, SLOW.timeout);
+  afterAll(() => first.cleanup());
+
+  it("runs every phase in order and completes the run with a report", () => {
     expect(outcome.status).toBe("completed");
     expect(outcome.failures).toEqual([]);
     expect(outcome.phases).toEqual(Object.fromEntries(ALL.map((p) => [p, "executed"])));
     expect(events.filter((e) => e.type === "phase-start").map((e) => e.phase)).toEqual(ALL);
+    expect(events.filter((e) => e.type === "phase-end").map((e) => e.phase)).toEqual(ALL);
     expect(outcome.reportDir).toBe(b.layout.reportDir(outcome.benchmarkId));
     for (const file of ["report.html", "report.md", "query-times.svg", "load-times.svg", "storage.svg"]) {
       expect(existsSync(path.join(outcome.reportDir!, file)), file).toBe(true);
     }
   });
 
-  it("records every phase as completed with its config hash, result and log file", async () => {
-    const b = bench();
-    const { outcome } = await b.run();
-    const state = await b.state();
+  it("records every phase as completed with its config hash, result and log file", () => {
     for (const name of ALL) {
       const phase = state.phases[name];
       expect(phase.status, name).toBe("completed");
@@ -87,15 +108,12 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
     expect(state.phases.silver_delta.result).toMatchObject({ rows: 630, dataFiles: 3 });
   });
 
-  it("records the run with its config, versions, machine, phase outcomes and summary", async () => {
-    const b = bench();
-    const { outcome } = await b.run();
-    const [run] = (await b.state()).runs;
+  it("records the run with its config, versions, machine, phase outcomes and summary", () => {
+    const [run] = state.runs;
     expect(run).toMatchObject({
       benchmarkId: outcome.benchmarkId,
       command: "run",
       status: "completed",
-      config: { TPCH_SCALE_FACTOR: "0.01" },
       phases: outcome.phases,
       reportDir: outcome.reportDir,
       summary: { scaleFactor: 0.01, frameworks: ["iceberg", "delta"], failures: [] },
@@ -104,14 +122,26 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
     expect(run.finishedAt).toBeDefined();
   });
 
-  it("forwards the jobs' progress events as messages", async () => {
-    const b = bench(["iceberg"]);
-    const { events } = await b.run();
-    const messages = events.flatMap((e) => (e.type === "message" ? [e.message] : []));
-    expect(messages).toContain("silver_iceberg: lineitem 600 rows in 0.50 s");
-    expect(messages).toContain("gold_iceberg: q02 0.400 s median of 3");
+  it("stores the run's configuration with the Spark secret hidden", () => {
+    expect(state.runs[0].config).toEqual({ TPCH_SCALE_FACTOR: "0.01", SPARK_AUTH_SECRET: "<hidden, 32 characters>" });
+    expect(readFileSync(stateFilePath(b.ws), "utf8")).not.toContain(SECRET);
   });
 
+  it("by default (FRAMEWORK_PARALLELISM=1) converts one format after the other and does not flag the timings", () => {
+    const { iceberg, delta } = b.fake.timeline();
+    expect(iceberg.end).toBeLessThanOrEqual(delta.start);
+    expect(state.phases.silver_iceberg.result?.concurrent).toBe(false);
+    expect(readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8")).not.toMatch(/concurrently/);
+  });
+
+  it("forwards the jobs' progress events as messages", () => {
+    const messages = events.flatMap((e) => (e.type === "message" ? [e.message] : []));
+    expect(messages).toContain("silver_iceberg: lineitem 600 rows in 0.50 s");
+    expect(messages).toContain("gold_delta: q02 0.400 s median of 3");
+  });
+});
+
+describe("runPipeline: later runs, failures and cancellation (fake toolchain, no Spark)", SLOW, () => {
   it("skips every phase on a second run with nothing changed, running no tool", async () => {
     const b = bench();
     await b.run();
@@ -124,17 +154,10 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
   });
 
   it("re-runs only the gold and report phases when the query set changes", async () => {
-    const b = bench();
+    const b = bench(["iceberg"]);
     await b.run();
     const { outcome } = await b.run({ config: { queries: [1, 2] } });
-    expect(outcome.phases).toEqual({
-      bronze: "skipped",
-      silver_iceberg: "skipped",
-      silver_delta: "skipped",
-      gold_iceberg: "executed",
-      gold_delta: "executed",
-      report: "executed",
-    });
+    expect(outcome.phases).toEqual({ bronze: "skipped", silver_iceberg: "skipped", gold_iceberg: "executed", report: "executed" });
   });
 
   it("re-runs a format's silver phase and what depends on it when its output was deleted", async () => {
@@ -154,7 +177,7 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
 
   it("with force, re-runs the targeted kind but not its up-to-date prerequisites", async () => {
     const b = bench();
-    await b.run();
+    await b.run({ targets: ["silver"] });
     const { outcome } = await b.run({ targets: ["silver"], force: true });
     expect(outcome.phases).toEqual({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "executed" });
   });
@@ -210,13 +233,21 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
     expect(outcome.phases.gold_delta).toBe("failed");
     expect(outcome.phases.gold_iceberg).toBe("executed");
     expect(outcome.phases.report).toBe("executed");
-    expect(outcome.failures).toEqual(["gold_delta: wrong answers: q02"]); // the phase named once
+    expect(outcome.failures).toHaveLength(1);
+    expect(outcome.failures[0]).toMatch(/gold_delta: wrong answers: q02$/);
     const state = await b.state();
     expect(state.phases.gold_delta.result).toMatchObject({ passed: 2, mismatched: ["q02"] });
     const metrics = JSON.parse(readFileSync(String(state.phases.gold_delta.result!.metricsFile), "utf8"));
     expect(metrics.queries.q02.answer).toEqual({ status: "mismatch", detail: "answer: -1, duckdb has 3" });
     const markdown = readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8");
     expect(markdown).toMatch(/\| q02 \|.*❌ delta: answer: -1, duckdb has 3/);
+  });
+
+  it("names a phase that failed verification only once in the run's failures", async () => {
+    const b = bench(["delta"]);
+    b.fake.setControl({ wrongAnswers: { delta: ["q02"] } });
+    const { outcome } = await b.run({ targets: ["gold"] });
+    expect(outcome.failures).toEqual(["gold_delta: wrong answers: q02"]);
   });
 
   it("fails bronze with the generator's last output and blocks everything after it", async () => {
@@ -268,7 +299,7 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
       }
     }
     expect(alive).toBe(false);
-  }, 20_000);
+  });
 
   it("recovers a phase left running by a dead earlier run before it starts", async () => {
     const b = bench(["iceberg"]);
@@ -283,6 +314,30 @@ describe("runPipeline (with a fake toolchain, no Spark)", () => {
     expect(events).toContainEqual({ type: "message", phase: "silver_iceberg", message: expect.stringMatching(/interrupted/) });
     expect(outcome.phases.silver_iceberg).toBe("executed");
     expect(outcome.status).toBe("completed");
+  });
+
+  it("with FRAMEWORK_PARALLELISM=2, converts the formats side by side and says the timings were concurrent", async () => {
+    const b = bench();
+    b.fake.setControl({ slowSilverMs: 600 });
+    const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
+    expect(outcome.status).toBe("completed");
+    const { iceberg, delta } = b.fake.timeline();
+    expect(iceberg.start).toBeLessThan(delta.end);
+    expect(delta.start).toBeLessThan(iceberg.end);
+    const state = await b.state();
+    expect(state.phases.silver_iceberg.result?.concurrent).toBe(true);
+    expect(state.phases.gold_delta.result?.concurrent).toBe(true);
+    expect(readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8")).toMatch(/Timings were taken concurrently/);
+  });
+
+  it("does not flag a phase as concurrent when it ran alone, even with FRAMEWORK_PARALLELISM=2", async () => {
+    const b = bench();
+    await b.run({ config: { frameworkParallelism: 2 } });
+    rmSync(b.layout.silverLoadResult("delta"));
+    const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
+    expect(outcome.phases.silver_iceberg).toBe("skipped");
+    expect(outcome.phases.silver_delta).toBe("executed");
+    expect((await b.state()).phases.silver_delta.result?.concurrent).toBe(false);
   });
 
   it("refuses to start, touching nothing, when the toolchain is not installed", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadTimesChart, queryTimesChart, storageChart } from "../../../src/core/report/charts";
 import { renderHtml } from "../../../src/core/report/html";
-import { answerCell, CHART_FILES, renderMarkdown } from "../../../src/core/report/markdown";
+import { answerSummary, CHART_FILES, renderMarkdown } from "../../../src/core/report/markdown";
 import { renderBarChart } from "../../../src/core/report/svgChart";
 import { HOSTILE_CONFIG, reportModel } from "./model.fixture";
 
@@ -85,6 +85,7 @@ describe("renderMarkdown", () => {
   it("escapes values so no raw HTML tag from the data appears and table rows keep their columns", () => {
     expect(markdown).not.toMatch(/<script/i);
     expect(markdown).not.toMatch(/<img/i);
+    expect(HOSTILE_CONFIG).toBe("<script>alert(1)</script>");
     expect(markdown).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     const q02 = tableRows(section(markdown, "Query times (median seconds; CV in brackets)")).find((r) => r.startsWith("| q02 "))!;
     expect(cells(q02)).toHaveLength(4); // the "|" in the error is escaped
@@ -102,23 +103,25 @@ describe("renderMarkdown", () => {
   });
 });
 
-describe("answerCell", () => {
-  it('is "all match" only when every format matches and agrees', () => {
-    expect(answerCell(reportModel(), "q01")).toBe("✅ all match");
+describe("answerSummary", () => {
+  it('is ok, "all match", only when every format matches the oracle and they agree', () => {
+    expect(answerSummary(reportModel(), "q01")).toEqual({ ok: true, text: "all match" });
   });
 
   it("lists each format whose answer is not a match, with the reason", () => {
-    expect(answerCell(reportModel(), "q02")).toBe("❌ delta: the query failed");
+    expect(answerSummary(reportModel(), "q02")).toEqual({ ok: false, text: "delta: the query failed" });
+    expect(answerSummary(reportModel(), "q03")).toEqual({ ok: false, text: "delta: revenue: 1, duckdb has 2" });
   });
 
-  it("flags formats that disagree with each other even when each matched the oracle", () => {
+  it("is not ok when the formats disagree even though each matched the oracle", () => {
     const model = reportModel();
     model.queries[0].sameAcrossFormats = false;
-    expect(answerCell(model, "q01")).toMatch(/^❌/);
+    expect(answerSummary(model, "q01").ok).toBe(false);
+    expect(answerSummary(model, "q01").text).not.toBe("");
   });
 
-  it("is a dash for an unknown query", () => {
-    expect(answerCell(reportModel(), "q99")).toBe("–");
+  it("is not ok for a query that was not run", () => {
+    expect(answerSummary(reportModel(), "q99").ok).toBe(false);
   });
 });
 
@@ -163,6 +166,11 @@ describe("renderHtml", () => {
     expect(out).not.toMatch(/<b>java/);
     expect(out).not.toMatch(/<svg onload/i);
     expect(out.match(/<style>/g)).toHaveLength(1); // only the report's own stylesheet
+  });
+
+  it("marks the answer cell good or bad", () => {
+    expect(html).toMatch(/<tr><td>q01<\/td>.*?<td class="good">all match<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>q03<\/td>.*?<td class="bad">delta: revenue: 1, duckdb has 2<\/td><\/tr>/);
   });
 
   it("has a totals row per format and a query row per query", () => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CancelledError, CommandFailedError } from "../../../src/core/runners/errors";
 import { captureCommand, isAlive, killGroup, runCommand, signalGroup } from "../../../src/core/runners/processRunner";
 import { tempDirs } from "../helpers/fixtures";
@@ -23,6 +23,12 @@ function running(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Waits real milliseconds even while setTimeout is faked. */
+async function realPause(ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) await new Promise((r) => setImmediate(r));
 }
 
 async function until(condition: () => boolean, ms = 3_000): Promise<boolean> {
@@ -206,9 +212,21 @@ describe("runCommand: cancellation", () => {
       (e: unknown) => e,
     );
     expect(await until(() => pids.length === 1)).toBe(true);
-    controller.abort();
-    expect(await outcome).toBeInstanceOf(CancelledError);
-    expect(await until(() => !running(pids[0]))).toBe(true);
+    const [sleeper] = pids;
+    // Fake only setTimeout, so the 5 s grace period can be skipped; I/O and Date stay real.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      controller.abort();
+      // SIGTERM is ignored: still there a moment later.
+      await realPause(300);
+      expect(running(sleeper)).toBe(true);
+      vi.advanceTimersByTime(5_000);
+      const settled = await Promise.race([outcome, realPause(5_000).then(() => "still running")]);
+      expect(settled).toBeInstanceOf(CancelledError);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await until(() => !running(sleeper))).toBe(true);
   }, 15_000);
 
   it("cancels a command aborted while it was being set up, instead of letting it run to the end", async () => {
@@ -216,11 +234,11 @@ describe("runCommand: cancellation", () => {
     let group: number | undefined;
     const started = Date.now();
     // Abort right away: runCommand is still creating the log directory, before it spawns.
-    const done = runCommand(bash("sleep 4"), { logFile: logFileIn(), signal: controller.signal, onStart: (pid) => groups.push((group = pid)) });
+    const done = runCommand(bash("sleep 5"), { logFile: logFileIn(), signal: controller.signal, onStart: (pid) => groups.push((group = pid)) });
     controller.abort();
     const error = await rejection(done);
     expect(error).toBeInstanceOf(Error);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(2_500);
     if (group !== undefined) expect(await until(() => !running(group!))).toBe(true);
   }, 10_000);
 });

@@ -129,7 +129,7 @@ describe("StateStore: writing", () => {
 describe("StateStore: the run lock", () => {
   /**
    * Settles a promise whose work waits on proper-lockfile's retry timers. setTimeout is
-   * faked (Date and I/O are real) so the ~6 retries over ~11 s take milliseconds.
+   * faked (Date and I/O are real) so the retries (about 20 s of waiting) take well under a second.
    */
   async function settleWithFastRetries<T>(start: () => Promise<T>, between?: () => Promise<void>): Promise<{ value?: T; error?: unknown }> {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
@@ -139,9 +139,11 @@ describe("StateStore: the run lock", () => {
         (value) => (outcome = { value }),
         (error: unknown) => (outcome = { error }),
       );
-      for (let step = 0; outcome === undefined && step < 2_000; step++) {
-        await new Promise((r) => setImmediate(r));
-        await new Promise((r) => setImmediate(r));
+      const deadline = Date.now() + 20_000; // real time: Date is not faked
+      for (let step = 0; outcome === undefined && Date.now() < deadline; step++) {
+        // Give the lock's file system calls a few real milliseconds, then jump the clock.
+        const pause = Date.now() + 5;
+        while (Date.now() < pause) await new Promise((r) => setImmediate(r));
         if (step === 5 && between) await between();
         vi.advanceTimersByTime(250);
       }

@@ -1,0 +1,208 @@
+// End to end: the packaged extension (.vsix) in a real VS Code host (code-server + Chromium).
+//   1. Runs "Run Lakehouse Benchmark" from the palette on a real workspace (SF 0.01, parquet and
+//      iceberg, Spark local mode), waits for every phase in the Phases tree to show completed,
+//      opens the report panel and checks its charts and grid against summary.json; switches the
+//      theme while the panel is open; reloads the window and finds the panel restored.
+//   2. An invalid .env value: the error names the key.
+//   3. An untrusted workspace: the views say why, and nothing runs.
+// Screenshots go to test-artifacts/e2e/. Prints "extension e2e: N passed, N failed".
+//
+// Run (after scripts/install-vscode-host.sh and scripts/package-vsix.sh):
+//   LAKEBENCH_VSIX=lakehouse-bench-0.1.0.vsix node test/e2e/run.mjs test/e2e/extension.e2e.ts
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { ReportModel } from "../../src/core/report/model";
+import type { StateFile } from "../../src/core/state/schema";
+import { checkReportPanel, reportFrame } from "./support/reportPanel";
+import { phaseRows, waitForPhases } from "./support/phasesView";
+import { check, counted, summary } from "./support/checks";
+import { rich } from "./support/playwrightExtras";
+import { unpackVsix } from "./support/vsix";
+import { runCommandFromPalette, screenshot, startVsCodeHost, type Page, type VsCodeHost } from "./vscodeHost";
+
+const RUN_TIMEOUT_MS = Number(process.env.LAKEBENCH_E2E_RUN_TIMEOUT_MS ?? 25 * 60_000);
+const cacheDir = resolve((process.env.LAKEBENCH_CACHE_DIR ?? join(homedir(), ".cache", "lakebench")).replace(/^~(?=$|\/)/, homedir()));
+
+const SETTINGS = {
+  TPCH_SCALE_FACTOR: "0.01",
+  FRAMEWORKS: "parquet,iceberg",
+  QUERY_WARMUP_RUNS: "0",
+  QUERY_ITERATIONS: "1",
+  SPARK_DRIVER_MEMORY: "2g",
+  SPARK_SHUFFLE_PARTITIONS: "4",
+  // code-server runs with a temporary HOME: point at the toolchain scripts/setup.sh installed.
+  LAKEBENCH_CACHE_DIR: cacheDir,
+};
+
+const writeDotEnv = (workspace: string, values: Record<string, string>) =>
+  writeFileSync(join(workspace, ".env"), Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n");
+
+function makeWorkspace(root: string, name: string): string {
+  const workspace = join(root, name);
+  mkdirSync(workspace, { recursive: true });
+  writeDotEnv(workspace, SETTINGS);
+  return workspace;
+}
+
+async function openLakehouseView(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: /^Lakehouse Bench/ }).first().click();
+  await page.locator(".pane-header", { hasText: "Phases" }).first().waitFor({ state: "visible" });
+}
+
+async function toast(page: Page, text: string | RegExp, timeout = 60_000): Promise<string> {
+  const message = page.locator(".notification-toast .notification-list-item-message", { hasText: text }).first();
+  await message.waitFor({ state: "visible", timeout });
+  return message.innerText();
+}
+
+async function benchmarkScenario(root: string, extensionDir: string): Promise<void> {
+  const workspace = makeWorkspace(root, "bench-workspace");
+  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: { "workbench.colorTheme": "Default Dark Modern" } });
+  try {
+    const { page } = host;
+    await openLakehouseView(page);
+    await check("the Phases view shows bronze, silver and gold per format, and report", async () => {
+      const labels = await waitForPhases(page, (rows) => rows.length === 8, 60_000);
+      const names = labels.map((l) => l.split(",")[0]);
+      if (names.join("|") !== "Bronze|Silver|Parquet|Iceberg|Gold|Parquet|Iceberg|Report") throw new Error(`rows: ${names.join(", ")}`);
+      await screenshot(page, "01-phases-before-run");
+    });
+
+    const started = Date.now();
+    await check("Run Lakehouse Benchmark from the palette runs every phase to completed", async () => {
+      await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      await waitForPhases(page, (rows) => rows.some((r) => r.includes(", running")), 120_000);
+      await page.waitForTimeout(1_500);
+      await screenshot(page, "02-phases-running");
+      await waitForPhases(page, (rows) => rows.some((r) => /^Gold, running/.test(r)), RUN_TIMEOUT_MS);
+      await page.waitForTimeout(1_000);
+      await screenshot(page, "03-gold-running");
+      const done = await waitForPhases(page, (rows) => rows.length === 8 && rows.every((r) => r.includes(", completed")), RUN_TIMEOUT_MS);
+      const message = await toast(page, /Lakehouse benchmark completed/, 120_000);
+      console.log(`run finished in ${((Date.now() - started) / 1000).toFixed(0)} s: ${message}`);
+      if (done.length !== 8) throw new Error(`rows: ${done.join(" / ")}`);
+      await page.waitForTimeout(600);
+      await screenshot(page, "04-phases-completed");
+    });
+
+    const state = JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
+    const summaryFile = state.phases.report?.result?.summary as string | undefined;
+    if (!summaryFile) throw new Error("the report phase left no summary.json");
+    const model = JSON.parse(readFileSync(summaryFile, "utf8")) as ReportModel;
+
+    await check("Open Report shows the charts, and the grid's figures equal summary.json's", async () => {
+      await runCommandFromPalette(page, "Lakehouse: Open Report");
+      await checkReportPanel(page, model);
+      await screenshot(page, "05-report-dark");
+      await rich(reportFrame(page).locator('[data-table="query-figures"]').first()).scrollIntoViewIfNeeded();
+      await screenshot(page, "06-report-grid");
+    });
+
+    await check("the charts follow a theme change while the panel is open (light, high contrast)", async () => {
+      const app = rich(reportFrame(page).locator("#app"));
+      const before = await app.getAttribute("data-palette");
+      for (const [theme, kind, shot] of [["Default Light Modern", "light", "07-report-light"], ["Default High Contrast", "high-contrast", "08-report-high-contrast"]] as const) {
+        setUserSetting(host, "workbench.colorTheme", theme);
+        await reportFrame(page).locator(`#app[data-theme="${kind}"]`).waitFor({ state: "attached", timeout: 30_000 });
+        await rich(reportFrame(page).locator('[data-chart="query-times"]')).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(500);
+        await screenshot(page, shot);
+      }
+      const after = await app.getAttribute("data-palette");
+      if (!before || before === after) throw new Error(`chart colours did not change: ${before} -> ${after}`);
+      setUserSetting(host, "workbench.colorTheme", "Default Dark Modern");
+    });
+
+    await check("after a window reload the report panel is restored on the same run", async () => {
+      await page.goto(host.url, { waitUntil: "domcontentloaded" });
+      await page.waitForSelector(".monaco-workbench", { state: "visible", timeout: 120_000 });
+      await reportFrame(page).locator(`#app[data-rendered="${model.benchmarkId}"]`).waitFor({ state: "attached", timeout: 120_000 });
+      await screenshot(page, "09-report-restored");
+    });
+
+    await check("an invalid .env value stops the run with an error naming the key", async () => {
+      writeDotEnv(workspace, { ...SETTINGS, TPCH_SCALE_FACTOR: "abc" });
+      await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      const message = await toast(page, /Invalid configuration/);
+      if (!message.includes('TPCH_SCALE_FACTOR="abc"')) throw new Error(`message: ${message}`);
+      await page.waitForTimeout(600);
+      await screenshot(page, "10-invalid-env");
+      writeDotEnv(workspace, SETTINGS);
+    });
+  } catch (error) {
+    await screenshot(host.page, "failure-benchmark").catch(() => undefined);
+    throw error;
+  } finally {
+    await host.stop();
+  }
+}
+
+async function untrustedScenario(root: string, extensionDir: string): Promise<void> {
+  const workspace = makeWorkspace(root, "untrusted-workspace");
+  const host: VsCodeHost = await startVsCodeHost({ extensionDir, workspaceDir: workspace, workspaceTrust: true });
+  try {
+    const { page } = host;
+    await check("an untrusted workspace: the views say why, and nothing runs", async () => {
+      const dontTrust = page.getByRole("button", { name: /No, I don't trust the authors/ });
+      await dontTrust.waitFor({ state: "visible", timeout: 30_000 }).then(() => dontTrust.click(), () => undefined);
+      await openLakehouseView(page);
+      await page.getByText(/Restricted Mode/).first().waitFor({ state: "visible", timeout: 60_000 });
+      await screenshot(page, "11-untrusted");
+      await tryPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      await page.waitForTimeout(8_000);
+      const ran = [".lakebench", "lakehouse-data"].filter((d) => existsSync(join(workspace, d)));
+      if (ran.length) throw new Error(`something ran: ${ran.join(", ")} appeared`);
+      if ((await phaseRows(page)).length) throw new Error("the Phases tree shows phases in Restricted Mode");
+    });
+  } catch (error) {
+    await screenshot(host.page, "failure-untrusted").catch(() => undefined);
+    throw error;
+  } finally {
+    await host.stop();
+  }
+}
+
+/** Like runCommandFromPalette, but a command the palette does not offer is not a failure. */
+async function tryPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press("F1");
+  await page.locator(".quick-input-widget input").waitFor({ state: "visible" });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(2_000);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+}
+
+function setUserSetting(host: VsCodeHost, key: string, value: unknown): void {
+  const file = join(host.tempDir, "user-data", "User", "settings.json");
+  const settings = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...settings, [key]: value }, null, 2));
+}
+
+async function main(): Promise<number> {
+  const root = mkdtempSync(join(tmpdir(), "lakebench-ext-e2e-"));
+  let unexpected = 0;
+  try {
+    const extensionDir = unpackVsix(process.env.LAKEBENCH_VSIX ?? "", join(root, "vsix"));
+    const scenarios = { benchmark: benchmarkScenario, untrusted: untrustedScenario };
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      if (process.env.LAKEBENCH_E2E_ONLY && process.env.LAKEBENCH_E2E_ONLY !== name) continue;
+      // Scenarios are independent: a failure in one does not skip the other.
+      await scenario(root, extensionDir).catch((error) => {
+        console.error(error);
+        if (!counted(error)) unexpected++;
+      });
+    }
+  } finally {
+    if (process.env.LAKEBENCH_E2E_KEEP !== "1") rmSync(root, { recursive: true, force: true });
+  }
+  return unexpected;
+}
+
+main().then(
+  (unexpected) => summary("extension e2e", unexpected),
+  (error) => {
+    console.error(error);
+    summary("extension e2e", 1);
+  },
+);

@@ -1,0 +1,70 @@
+// Checks the report panel inside its webview iframes: every chart drew on its canvas, and the
+// figures in the data grid are the ones in summary.json, formatted as the HTML report does.
+import { seconds } from "../../../src/core/report/format";
+import type { ReportModel } from "../../../src/core/report/model";
+import type { FrameLocator, Page } from "../vscodeHost";
+import { rich, type PageCanvas } from "./playwrightExtras";
+
+export function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+}
+
+export async function checkReportPanel(page: Page, model: ReportModel): Promise<void> {
+  const frame = reportFrame(page);
+  await frame.locator(`#app[data-rendered="${model.benchmarkId}"]`).waitFor({ state: "attached", timeout: 60_000 });
+  await page.waitForTimeout(500);
+
+  const charts = await rich(frame.locator("#app")).evaluate((app) =>
+    [...app.querySelectorAll("figure[data-chart]")].map((figure) => {
+      const canvas = figure.querySelector("canvas") as PageCanvas;
+      const pixels = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+      return { chart: figure.getAttribute("data-chart"), width: canvas.width, height: canvas.height, painted };
+    }),
+  );
+  const expectedCharts = ["query-times", "total-time", "geomean-time", "load-times", "storage"];
+  for (const id of expectedCharts) {
+    const chart = charts.find((c) => c.chart === id);
+    if (!chart || chart.width === 0 || chart.painted < 500) throw new Error(`chart ${id} did not render: ${JSON.stringify(chart)}`);
+  }
+
+  // Every grid cell, keyed by row and column: { "query/q01/iceberg/A": { Median: "0.412 s", ... } }.
+  const grid = await rich(frame.locator("#app")).evaluate((app) => {
+    const rows: Record<string, Record<string, string>> = {};
+    for (const row of app.querySelectorAll("vscode-table-row[data-key]")) {
+      const cells: Record<string, string> = {};
+      for (const cell of row.querySelectorAll("vscode-table-cell")) cells[cell.getAttribute("data-column") ?? "?"] = (cell.textContent ?? "").trim();
+      rows[row.getAttribute("data-key")!] = cells;
+    }
+    return rows;
+  });
+  const problems: string[] = [];
+  const expect = (key: string, column: string, wanted: string) => {
+    const got = grid[key]?.[column];
+    if (got !== wanted) problems.push(`${key} ${column}: grid shows ${JSON.stringify(got)}, summary.json says ${JSON.stringify(wanted)}`);
+  };
+  let compared = 0;
+  for (const query of model.queries) {
+    for (const [framework, cell] of Object.entries(query.byFramework)) {
+      const key = `query/${query.name}/${framework}/A`;
+      if (cell?.statistics) {
+        expect(key, "Median", seconds(cell.statistics.median));
+        expect(key, "Min", seconds(cell.statistics.min));
+        expect(key, "Max", seconds(cell.statistics.max));
+      }
+      expect(key, "Answer", cell?.answer.status === "match" ? "match" : String(cell?.answer.status));
+      compared++;
+    }
+  }
+  for (const [framework, totals] of Object.entries(model.totals)) {
+    expect(`totals/${framework}/A`, "Sum of medians", seconds(totals!.sumOfMedians, 2));
+    if (totals!.geometricMeanOfMedians !== null) expect(`totals/${framework}/A`, "Geometric mean", seconds(totals!.geometricMeanOfMedians, 3));
+  }
+  for (const [framework, load] of Object.entries(model.load)) {
+    for (const [table, figures] of Object.entries(load!.tables)) expect(`load/${table}/${framework}/A`, "Load time", seconds(figures.seconds, 2));
+  }
+  if (compared < model.queries.length * model.frameworks.length) problems.push(`only ${compared} query cells compared`);
+  if (problems.length) throw new Error(`grid differs from summary.json:\n  ${problems.slice(0, 10).join("\n  ")}`);
+  console.log(`  report panel: ${charts.length} charts drawn, ${Object.keys(grid).length} grid rows, ${compared} query cells equal to summary.json`);
+}

@@ -1,0 +1,87 @@
+/**
+ * A real Spark standalone cluster on 127.0.0.1 for tests: one master and two workers as
+ * separate processes from the installed Spark, with spark.authenticate on. Stopped by
+ * process group id, also when a test fails.
+ */
+import { promises as fs } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { execa, type ResultPromise } from "execa";
+import { Toolchain } from "../../../src/core/environment/toolchain";
+import { waitFor } from "./cli";
+
+export interface StandaloneCluster {
+  masterUrl: string;
+  masterUi: string;
+  workerUis: string[];
+  logDir: string;
+  stop(): Promise<void>;
+}
+
+export const defaultToolchain = () => new Toolchain(process.env.LAKEBENCH_CACHE_DIR ?? path.join(os.homedir(), ".cache", "lakebench"));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+  return (await response.json()) as T;
+}
+
+export async function startStandaloneCluster(secret: string, workerCount = 2): Promise<StandaloneCluster> {
+  const toolchain = defaultToolchain();
+  const sparkClass = path.join(toolchain.sparkHome, "bin", "spark-class");
+  const logDir = await fs.mkdtemp(path.join(os.tmpdir(), "lakebench-cluster-"));
+  const [port, ui] = [await freePort(), await freePort()];
+  const processes: ResultPromise[] = [];
+  const daemon = (name: string, args: string[], opts: Record<string, string>) => {
+    const child = execa(sparkClass, args, {
+      detached: true,
+      reject: false,
+      stdout: { file: path.join(logDir, `${name}.log`) },
+      stderr: { file: path.join(logDir, `${name}.log`) },
+      env: { SPARK_HOME: toolchain.sparkHome, SPARK_LOCAL_IP: "127.0.0.1", _SPARK_AUTH_SECRET: secret, ...opts },
+    });
+    processes.push(child);
+  };
+  const stop = async () => {
+    for (const child of processes) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await Promise.all(processes.map((p) => p.catch(() => undefined)));
+  };
+  try {
+    daemon("master", ["org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String(port), "--webui-port", String(ui)], {
+      SPARK_MASTER_OPTS: "-Dspark.authenticate=true",
+    });
+    const masterUrl = `spark://127.0.0.1:${port}`;
+    const masterUi = `http://127.0.0.1:${ui}`;
+    await waitFor(() => getJson(`${masterUi}/json/`), 60_000, "the Spark master to answer");
+    const workerUis: string[] = [];
+    for (let i = 1; i <= workerCount; i++) {
+      const workerUi = await freePort();
+      const workDir = path.join(logDir, `worker-${i}`);
+      daemon(`worker-${i}`, ["org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1", "--webui-port", String(workerUi), "--cores", "1", "--memory", "2g", "--work-dir", workDir], {
+        SPARK_WORKER_OPTS: "-Dspark.authenticate=true",
+      });
+      workerUis.push(`http://127.0.0.1:${workerUi}`);
+    }
+    await waitFor(async () => ((await getJson<{ aliveworkers: number }>(`${masterUi}/json/`)).aliveworkers === workerCount ? true : undefined), 90_000, `${workerCount} workers to register`);
+    return { masterUrl, masterUi, workerUis, logDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

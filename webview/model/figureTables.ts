@@ -1,0 +1,262 @@
+/**
+ * Every figure of the report as tables for the data grid: per query and format, per table
+ * and format, per format totals, answers, the A/B comparison and the versions. DOM-free:
+ * cells carry the text shown (formatted as in the HTML report) and the raw value.
+ */
+import type { Framework } from "../../src/core/config/keys";
+import { differsBeyondNoise } from "../../src/core/metrics/statistics";
+import { bytes, percent, seconds } from "../../src/core/report/format";
+import type { QueryCell } from "../../src/core/report/model";
+import { frameworksOf, roles, tablesOf, type ReportPair, type RunRole } from "./reportPair";
+
+export type Tone = "good" | "bad" | "muted" | "changed";
+
+export interface FigureCell {
+  text: string;
+  /** The number (or word) behind the text, for sorting, copying and tests. */
+  value?: number | string;
+  /** Longer explanation shown on hover (an answer mismatch's detail). */
+  title?: string;
+  tone?: Tone;
+}
+
+export interface FigureColumn {
+  title: string;
+  numeric: boolean;
+}
+
+export interface FigureRow {
+  /** Stable key: query/q01/iceberg/A, load/lineitem/delta/B, totals/hudi/A, ... */
+  key: string;
+  cells: FigureCell[];
+}
+
+export interface FigureTable {
+  id: string;
+  title: string;
+  columns: FigureColumn[];
+  rows: FigureRow[];
+}
+
+const text = (value: string): FigureCell => ({ text: value, value });
+const num = (value: number | null | undefined, show: (v: number) => string): FigureCell =>
+  value === null || value === undefined ? { text: "–" } : { text: show(value), value };
+const count = (value: number | undefined) => num(value, (v) => v.toLocaleString("en-US"));
+const col = (title: string, numeric = false): FigureColumn => ({ title, numeric });
+
+export function answerCell(cell: QueryCell | undefined): FigureCell {
+  if (!cell) return { text: "–", tone: "muted" };
+  if (cell.status === "failed") return { text: "failed", value: "failed", title: cell.error, tone: "bad" };
+  switch (cell.answer.status) {
+    case "match":
+      return { text: "match", value: "match", tone: "good" };
+    case "mismatch":
+      return { text: "wrong", value: "mismatch", title: cell.answer.detail, tone: "bad" };
+    default:
+      return { text: "unchecked", value: "unchecked", title: cell.answer.detail, tone: "muted" };
+  }
+}
+
+export function queryFigures(pair: ReportPair): FigureTable {
+  const comparing = Boolean(pair.compare);
+  const rows: FigureRow[] = [];
+  const names = [...new Set(roles(pair).flatMap(({ model }) => model.queries.map((q) => q.name)))];
+  for (const name of names) {
+    for (const framework of frameworksOf(pair)) {
+      for (const { role, model } of roles(pair)) {
+        const cell = model.queries.find((q) => q.name === name)?.byFramework[framework];
+        if (!cell) continue;
+        const s = cell.statistics;
+        rows.push({
+          key: `query/${name}/${framework}/${role}`,
+          cells: [
+            text(name.toUpperCase()),
+            text(framework),
+            ...(comparing ? [text(role)] : []),
+            num(s?.median, (v) => seconds(v)),
+            num(s?.min, (v) => seconds(v)),
+            num(s?.max, (v) => seconds(v)),
+            num(s?.p95, (v) => seconds(v)),
+            num(s?.cv, percent),
+            count(s?.n),
+            count(cell.rows),
+            answerCell(cell),
+          ],
+        });
+      }
+    }
+  }
+  return {
+    id: "query-figures",
+    title: "Query figures",
+    columns: [col("Query"), col("Format"), ...(comparing ? [col("Run")] : []), col("Median", true), col("Min", true), col("Max", true), col("p95", true), col("CV", true), col("Runs", true), col("Rows", true), col("Answer")],
+    rows,
+  };
+}
+
+export function loadFigures(pair: ReportPair): FigureTable {
+  const comparing = Boolean(pair.compare);
+  const rows: FigureRow[] = [];
+  for (const table of tablesOf(pair)) {
+    for (const framework of frameworksOf(pair)) {
+      for (const { role, model } of roles(pair)) {
+        const load = model.load[framework]?.tables[table];
+        if (!load) continue;
+        rows.push({
+          key: `load/${table}/${framework}/${role}`,
+          cells: [
+            text(table),
+            text(framework),
+            ...(comparing ? [text(role)] : []),
+            num(load.seconds, (v) => seconds(v, 2)),
+            count(load.rows),
+            count(load.data_files),
+            num(load.data_bytes, bytes),
+            num(load.metadata_bytes, bytes),
+          ],
+        });
+      }
+    }
+  }
+  return {
+    id: "load-figures",
+    title: "Load figures per table",
+    columns: [col("Table"), col("Format"), ...(comparing ? [col("Run")] : []), col("Load time", true), col("Rows", true), col("Data files", true), col("Data", true), col("Metadata", true)],
+    rows,
+  };
+}
+
+export function totalsFigures(pair: ReportPair): FigureTable {
+  const comparing = Boolean(pair.compare);
+  const rows: FigureRow[] = [];
+  for (const framework of frameworksOf(pair)) {
+    for (const { role, model } of roles(pair)) {
+      const totals = model.totals[framework];
+      const load = model.load[framework];
+      if (!totals && !load) continue;
+      const checked = model.queries.filter((q) => q.byFramework[framework]).length;
+      rows.push({
+        key: `totals/${framework}/${role}`,
+        cells: [
+          text(framework),
+          ...(comparing ? [text(role)] : []),
+          num(totals?.sumOfMedians, (v) => seconds(v, 2)),
+          num(totals?.geometricMeanOfMedians, (v) => seconds(v, 3)),
+          totals ? { text: `${totals.passed}/${checked}`, value: totals.passed, tone: totals.passed === checked ? "good" : "bad" } : { text: "–" },
+          totals ? { text: totals.failed.join(", ") || "none", value: totals.failed.length, tone: totals.failed.length ? "bad" : undefined } : { text: "–" },
+          totals ? { text: totals.mismatched.join(", ") || "none", value: totals.mismatched.length, tone: totals.mismatched.length ? "bad" : undefined } : { text: "–" },
+          num(load?.seconds, (v) => seconds(v, 2)),
+          count(load?.rows),
+          num(load?.dataBytes, bytes),
+          num(load?.metadataBytes, bytes),
+        ],
+      });
+    }
+  }
+  return {
+    id: "totals-figures",
+    title: "Totals per format",
+    columns: [
+      col("Format"),
+      ...(comparing ? [col("Run")] : []),
+      col("Sum of medians", true),
+      col("Geometric mean", true),
+      col("Passed", true),
+      col("Failed"),
+      col("Wrong answers"),
+      col("Load time", true),
+      col("Rows loaded", true),
+      col("Data", true),
+      col("Metadata", true),
+    ],
+    rows,
+  };
+}
+
+/** Each query's answer on each format, checked against the oracle (DuckDB) and across formats. */
+export function answerTable(pair: ReportPair): FigureTable {
+  const comparing = Boolean(pair.compare);
+  const columns: { framework: Framework; role: RunRole }[] = frameworksOf(pair).flatMap((framework) =>
+    roles(pair).filter(({ model }) => model.totals[framework]).map(({ role }) => ({ framework, role })),
+  );
+  const names = [...new Set(roles(pair).flatMap(({ model }) => model.queries.map((q) => q.name)))];
+  return {
+    id: "answers",
+    title: `Answers checked against ${pair.primary.oracle}`,
+    columns: [col("Query"), ...columns.map((c) => col(comparing ? `${c.framework} · ${c.role}` : c.framework)), col("Same on every format")],
+    rows: names.map((name) => {
+      const row = (role: RunRole) => roles(pair).find((r) => r.role === role)!.model.queries.find((q) => q.name === name);
+      const same = roles(pair).every(({ role }) => row(role)?.sameAcrossFormats ?? true);
+      return {
+        key: `answer/${name}`,
+        cells: [
+          text(name.toUpperCase()),
+          ...columns.map((c) => answerCell(row(c.role)?.byFramework[c.framework])),
+          same ? { text: "yes", value: "yes", tone: "good" as Tone } : { text: "no", value: "no", tone: "bad" as Tone },
+        ],
+      };
+    }),
+  };
+}
+
+/** Run B against run A, query by query: a change inside the runs' spread is noise, not a difference. */
+export function comparisonTable(pair: ReportPair): FigureTable | undefined {
+  const { primary, compare } = pair;
+  if (!compare) return undefined;
+  const rows: FigureRow[] = [];
+  for (const query of primary.queries) {
+    for (const framework of frameworksOf(pair)) {
+      const a = query.byFramework[framework]?.statistics;
+      const b = compare.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics;
+      if (!a || !b) continue;
+      const change = a.median > 0 ? b.median / a.median - 1 : null;
+      const real = differsBeyondNoise(a, b);
+      rows.push({
+        key: `compare/${query.name}/${framework}`,
+        cells: [
+          text(query.name.toUpperCase()),
+          text(framework),
+          num(a.median, (v) => seconds(v)),
+          num(b.median, (v) => seconds(v)),
+          change === null ? { text: "–" } : { text: `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %`, value: change, tone: real ? (change < 0 ? "good" : "bad") : "muted" },
+          real ? { text: change !== null && change < 0 ? "faster" : "slower", value: "real" } : { text: "within noise", value: "noise", tone: "muted" },
+        ],
+      });
+    }
+  }
+  return {
+    id: "comparison",
+    title: "Run B against run A",
+    columns: [col("Query"), col("Format"), col("Median A", true), col("Median B", true), col("Change", true), col("Verdict")],
+    rows,
+  };
+}
+
+/** Versions, machine and configuration the figures came from; with two runs, side by side. */
+export function environmentTable(pair: ReportPair): FigureTable {
+  const sections = (model: ReportPair["primary"]): Record<string, string> => {
+    const entries: Record<string, string> = {
+      "benchmark id": model.benchmarkId,
+      "scale factor": String(model.scaleFactor),
+      "warm-up runs": String(model.warmupRuns),
+      "timed runs": String(model.iterations),
+      oracle: model.oracle,
+    };
+    for (const [k, v] of Object.entries(model.versions ?? {})) entries[`version: ${k}`] = String(v);
+    for (const [k, v] of Object.entries(model.machine ?? {})) entries[`machine: ${k}`] = k === "memoryBytes" && typeof v === "number" ? bytes(v) : String(v);
+    for (const [k, v] of Object.entries(model.config ?? {})) entries[`config: ${k}`] = String(v);
+    return entries;
+  };
+  const a = sections(pair.primary);
+  const b = pair.compare ? sections(pair.compare) : undefined;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b ?? {})])];
+  return {
+    id: "environment",
+    title: "Versions, machine and configuration",
+    columns: [col("Setting"), col(b ? "Run A" : "Value"), ...(b ? [col("Run B")] : [])],
+    rows: keys.map((key) => ({
+      key: `env/${key}`,
+      cells: [text(key), text(a[key] ?? "–"), ...(b ? [{ ...text(b[key] ?? "–"), tone: b[key] !== a[key] ? ("changed" as Tone) : undefined }] : [])],
+    })),
+  };
+}

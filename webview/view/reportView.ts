@@ -1,0 +1,123 @@
+/**
+ * The report page: run picker, headline cards, charts, answers, every figure in grids,
+ * versions. It renders what the host sends and recolours the charts on a theme change.
+ */
+import type { HostMessage, ReportFile, RunChoice, RunSelection } from "../../src/shared/protocol";
+import { BarChartView } from "../charts/barChartView";
+import { loadTimeChart, queryTimeChart, storageChart, totalsChart, type BarChartData } from "../model/chartData";
+import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigures, totalsFigures } from "../model/figureTables";
+import type { ReportPair } from "../model/reportPair";
+import { readChartTheme } from "../theme/chartTheme";
+import { h, replaceChildren } from "./dom";
+import { figureGrid } from "./figureGrid";
+import { runLabel, runPicker } from "./runPicker";
+import { summaryCards } from "./summaryCards";
+
+export interface ReportViewEvents {
+  select(selection: RunSelection): void;
+  openFile(benchmarkId: string, file: ReportFile): void;
+}
+
+export class ReportView {
+  private runs: RunChoice[] = [];
+  private charts: BarChartView[] = [];
+
+  constructor(private readonly root: HTMLElement, private readonly events: ReportViewEvents) {}
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case "runs":
+        this.runs = message.runs;
+        break;
+      case "report":
+        this.render(message.selection, { primary: message.primary, compare: message.compare });
+        break;
+      case "empty":
+        this.clear();
+        replaceChildren(this.root, h("div", { class: "placeholder" }, h("h1", {}, "No report yet"), h("p", {}, message.reason)));
+        break;
+      case "error":
+        this.clear();
+        replaceChildren(this.root, h("div", { class: "placeholder error", role: "alert" }, h("h1", {}, "The report could not be shown"), h("p", {}, message.message)));
+        break;
+    }
+  }
+
+  themeChanged(): void {
+    const theme = readChartTheme();
+    this.charts.forEach((chart) => chart.applyTheme(theme));
+    this.markPalette(theme.kind);
+  }
+
+  private clear(): void {
+    this.charts.forEach((chart) => chart.destroy());
+    this.charts = [];
+  }
+
+  private render(selection: RunSelection, pair: ReportPair): void {
+    this.clear();
+    const { primary, compare } = pair;
+    const theme = readChartTheme();
+    const chartSlots: [HTMLCanvasElement, BarChartData][] = [];
+    const chart = (data: BarChartData, wide = false) => {
+      const canvas = h("canvas", { role: "img", "aria-label": `${data.title}. ${data.subtitle}` });
+      chartSlots.push([canvas, data]);
+      return h("figure", { class: `chart${wide ? " wide" : ""}`, "data-chart": data.id }, h("figcaption", {}, h("strong", {}, data.title), h("span", {}, data.subtitle)), h("div", { class: "canvas-box" }, canvas));
+    };
+    const comparison = comparisonTable(pair);
+    const choice = (id?: string) => this.runs.find((r) => r.benchmarkId === id);
+    replaceChildren(
+      this.root,
+      h(
+        "header",
+        {},
+        h("h1", {}, "Lakehouse Bench report"),
+        h("p", { class: "meta" }, describeRun(primary), compare ? h("span", { class: "vs" }, ` compared with run B: ${choice(selection.compare) ? runLabel(choice(selection.compare)!) : compare.benchmarkId}`) : null),
+        h(
+          "div",
+          { class: "toolbar" },
+          this.runs.length ? runPicker(this.runs, selection, (s) => this.events.select(s)) : null,
+          h("div", { class: "buttons" }, button("Open Markdown", () => this.events.openFile(primary.benchmarkId, "markdown")), button("Open summary.json", () => this.events.openFile(primary.benchmarkId, "summary"), true)),
+        ),
+      ),
+      problems(pair),
+      summaryCards(pair),
+      h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
+      comparison ? figureGrid(comparison) : null,
+      figureGrid(answerTable(pair)),
+      h("h2", {}, "All figures"),
+      figureGrid(totalsFigures(pair)),
+      figureGrid(queryFigures(pair)),
+      figureGrid(loadFigures(pair)),
+      figureGrid(environmentTable(pair)),
+    );
+    this.charts = chartSlots.map(([canvas, data]) => new BarChartView(canvas, data, theme));
+    this.markPalette(theme.kind);
+    this.root.dataset.rendered = primary.benchmarkId;
+  }
+
+  /** Exposes the theme and colours in use (the e2e test checks that a theme change reaches the charts). */
+  private markPalette(kind: string): void {
+    this.root.dataset.theme = kind;
+    this.root.dataset.palette = [...new Set(this.charts.flatMap((c) => c.palette()))].join(" ");
+  }
+}
+
+function describeRun(model: ReportPair["primary"]): string {
+  const runs = `${model.iterations} timed run${model.iterations === 1 ? "" : "s"} per query after ${model.warmupRuns} warm-up`;
+  return `Run ${model.benchmarkId} · SF ${model.scaleFactor} · ${model.frameworks.join(", ")} · ${runs} · answers checked against ${model.oracle}`;
+}
+
+function problems(pair: ReportPair): HTMLElement | null {
+  const list = [...pair.primary.problems.map((p) => `A: ${p}`), ...(pair.compare?.problems ?? []).map((p) => `B: ${p}`)];
+  if (pair.primary.concurrentTimings || pair.compare?.concurrentTimings) list.push("Formats were timed side by side on shared resources: compare their times with care.");
+  if (!list.length) return null;
+  return h("section", { class: "problems", role: "alert" }, h("h2", {}, h("span", { class: "codicon codicon-warning", "aria-hidden": "true" }), " Problems"), h("ul", {}, ...list.map((p) => h("li", {}, p))));
+}
+
+function button(label: string, onClick: () => void, secondary = false): HTMLElement {
+  const element = h("vscode-button", { secondary });
+  element.textContent = label;
+  element.addEventListener("click", onClick);
+  return element;
+}

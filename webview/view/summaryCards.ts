@@ -1,0 +1,54 @@
+/** One card per format with the headline figures; with two runs, run B's value and the change. */
+import type { Framework } from "../../src/core/config/keys";
+import { bytes, seconds } from "../../src/core/report/format";
+import type { ReportModel } from "../../src/core/report/model";
+import { frameworksOf, type ReportPair } from "../model/reportPair";
+import { h } from "./dom";
+
+interface Figure {
+  label: string;
+  of: (model: ReportModel, framework: Framework) => number | null | undefined;
+  show: (value: number) => string;
+  /** Lower is better for every figure here except answers. */
+  lowerIsBetter: boolean;
+}
+
+const FIGURES: Figure[] = [
+  { label: "Total query time", of: (m, f) => m.totals[f]?.sumOfMedians, show: (v) => seconds(v, 2), lowerIsBetter: true },
+  { label: "Geometric mean", of: (m, f) => m.totals[f]?.geometricMeanOfMedians, show: (v) => seconds(v, 3), lowerIsBetter: true },
+  { label: "Answers correct", of: (m, f) => m.totals[f]?.passed, show: (v) => String(v), lowerIsBetter: false },
+  { label: "Load time", of: (m, f) => m.load[f]?.seconds, show: (v) => seconds(v, 1), lowerIsBetter: true },
+  { label: "Storage", of: (m, f) => (m.load[f] ? m.load[f]!.dataBytes + m.load[f]!.metadataBytes : undefined), show: bytes, lowerIsBetter: true },
+];
+
+export function summaryCards(pair: ReportPair): HTMLElement {
+  return h("div", { class: "cards" }, ...frameworksOf(pair).map((framework) => card(pair, framework)));
+}
+
+function card(pair: ReportPair, framework: Framework): HTMLElement {
+  const queries = pair.primary.queries.filter((q) => q.byFramework[framework]).length;
+  const rows = FIGURES.map((figure) => {
+    const a = figure.of(pair.primary, framework);
+    const b = pair.compare ? figure.of(pair.compare, framework) : undefined;
+    const shown = a === null || a === undefined ? "–" : figure.label === "Answers correct" ? `${a}/${queries}` : figure.show(a);
+    return h(
+      "div",
+      { class: "figure" },
+      h("dt", {}, figure.label),
+      h("dd", {}, shown, b !== undefined && b !== null && typeof a === "number" ? change(a, b, figure) : null),
+    );
+  });
+  return h(
+    "article",
+    { class: "card", "data-framework": framework },
+    h("h3", {}, h("span", { class: `swatch fw-${framework}`, "aria-hidden": "true" }), framework),
+    h("dl", {}, ...rows),
+  );
+}
+
+function change(a: number, b: number, figure: Figure): HTMLElement {
+  const ratio = a > 0 ? b / a - 1 : 0;
+  const better = figure.lowerIsBetter ? ratio < 0 : ratio > 0;
+  const text = figure.label === "Answers correct" ? ` B: ${b}` : ` B: ${figure.show(b)} (${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)} %)`;
+  return h("span", { class: `delta ${Math.abs(ratio) < 0.005 ? "same" : better ? "better" : "worse"}` }, text);
+}
