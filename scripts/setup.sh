@@ -3,6 +3,8 @@
 # pinned pyspark/tpchgen-cli/duckdb, the Iceberg/Delta/Hudi jars (checksums verified), then
 # builds the CLI. Safe to rerun: finished steps are skipped. Heavy downloads are cached in
 # $LAKEBENCH_CACHE_DIR (default ~/.cache/lakebench), outside the repository.
+#   --toolchain-only   only Java check, venv and jars (what an installed extension needs;
+#                      also chosen when there is no package-lock.json to build from)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -72,10 +74,15 @@ build() {
   say "built dist/cli.js"
 }
 
+TOOLCHAIN_ONLY=false
+[[ "${1:-}" == "--toolchain-only" || ! -f "$ROOT/package-lock.json" ]] && TOOLCHAIN_ONLY=true
+
 mkdir -p "$CACHE"
 check_java
-check_node
-install_npm_packages
 install_python
 install_jars
-build
+if [[ "$TOOLCHAIN_ONLY" == false ]]; then
+  check_node
+  install_npm_packages
+  build
+fi

@@ -13,7 +13,7 @@ import { REPORT_VIEW_TYPE } from "../shared/protocol";
 import { StatusBarIndicator } from "./adapters/statusBarIndicator";
 import { VsCodeUi } from "./adapters/vscodeUi";
 import { watchWorkspaceFile } from "./adapters/workspaceWatcher";
-import { coreClusterControl } from "./cluster/clusterControl";
+import { lazyClusterControl } from "./cluster/lazyClusterControl";
 import { benchmarkCommands } from "./commands/benchmarkCommands";
 import { clusterCommands } from "./commands/clusterCommands";
 import { COMMANDS, type CommandEntry } from "./commands/commandIds";
@@ -90,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     ...benchmarkCommands({ session, ui, log }),
     ...phaseCommands({ session, ui, phaseByName: (name) => findNode(phases.nodes, name) }),
     ...reportCommands({ ui, showReport: (selection) => reports.show(selection), reportRuns: () => reportSource.runs() }),
-    ...clusterCommands({ cluster: coreClusterControl(() => loadWorkspaceConfig(workspace() ?? extensionRoot)), ui, log }),
+    ...clusterCommands({ cluster: lazyClusterControl(() => loadWorkspaceConfig(workspace() ?? extensionRoot)), ui, log }),
     ...stateCommands({ ui, session, workspace, resetState, onReset: () => void views.refresh() }),
     ...configCommands({
       ui,

@@ -3,8 +3,10 @@
 //      iceberg, Spark local mode), waits for every phase in the Phases tree to show completed,
 //      opens the report panel and checks its charts and grid against summary.json; switches the
 //      theme while the panel is open; reloads the window and finds the panel restored.
-//   2. An invalid .env value: the error names the key.
+//   2. Cancelling a forced phase from the progress notification stops Spark's process group.
+//      An invalid .env value: the error names the key.
 //   3. An untrusted workspace: the views say why, and nothing runs.
+//   4. A folder without .env: the view offers to create it from the example, and does.
 // Screenshots go to test-artifacts/e2e/. Prints "extension e2e: N passed, N failed".
 //
 // Run (after scripts/install-vscode-host.sh and scripts/package-vsix.sh):
@@ -17,6 +19,7 @@ import type { StateFile } from "../../src/core/state/schema";
 import { checkReportPanel, reportFrame } from "./support/reportPanel";
 import { phaseRows, waitForPhases } from "./support/phasesView";
 import { check, counted, summary } from "./support/checks";
+import { setColorTheme } from "./support/colorTheme";
 import { rich } from "./support/playwrightExtras";
 import { unpackVsix } from "./support/vsix";
 import { runCommandFromPalette, screenshot, startVsCodeHost, type Page, type VsCodeHost } from "./vscodeHost";
@@ -34,6 +37,9 @@ const SETTINGS = {
   // code-server runs with a temporary HOME: point at the toolchain scripts/setup.sh installed.
   LAKEBENCH_CACHE_DIR: cacheDir,
 };
+
+/** The dark theme to start with; the secondary side bar closed so the report gets the width. */
+const HOST_SETTINGS = { "workbench.colorTheme": "Dark Modern", "workbench.secondarySideBar.defaultVisibility": "hidden" };
 
 const writeDotEnv = (workspace: string, values: Record<string, string>) =>
   writeFileSync(join(workspace, ".env"), Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n");
@@ -58,7 +64,7 @@ async function toast(page: Page, text: string | RegExp, timeout = 60_000): Promi
 
 async function benchmarkScenario(root: string, extensionDir: string): Promise<void> {
   const workspace = makeWorkspace(root, "bench-workspace");
-  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: { "workbench.colorTheme": "Default Dark Modern" } });
+  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS });
   try {
     const { page } = host;
     await openLakehouseView(page);
@@ -101,17 +107,19 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
 
     await check("the charts follow a theme change while the panel is open (light, high contrast)", async () => {
       const app = rich(reportFrame(page).locator("#app"));
-      const before = await app.getAttribute("data-palette");
-      for (const [theme, kind, shot] of [["Default Light Modern", "light", "07-report-light"], ["Default High Contrast", "high-contrast", "08-report-high-contrast"]] as const) {
-        setUserSetting(host, "workbench.colorTheme", theme);
+      const palettes: Record<string, string | null> = { dark: await app.getAttribute("data-palette") };
+      for (const [theme, kind, shot] of [["Light Modern", "light", "07-report-light"], ["Dark High Contrast", "high-contrast", "08-report-high-contrast"]] as const) {
+        await setColorTheme(page, theme);
         await reportFrame(page).locator(`#app[data-theme="${kind}"]`).waitFor({ state: "attached", timeout: 30_000 });
+        palettes[kind] = await app.getAttribute("data-palette");
         await rich(reportFrame(page).locator('[data-chart="query-times"]')).scrollIntoViewIfNeeded();
         await page.waitForTimeout(500);
         await screenshot(page, shot);
       }
-      const after = await app.getAttribute("data-palette");
-      if (!before || before === after) throw new Error(`chart colours did not change: ${before} -> ${after}`);
-      setUserSetting(host, "workbench.colorTheme", "Default Dark Modern");
+      // Dark and high-contrast themes share chart colours; light ones have their own.
+      if (!palettes.dark || palettes.dark === palettes.light) throw new Error(`chart colours did not follow the theme: ${JSON.stringify(palettes)}`);
+      await setColorTheme(page, "Dark Modern");
+      await reportFrame(page).locator('#app[data-theme="dark"]').waitFor({ state: "attached", timeout: 30_000 });
     });
 
     await check("after a window reload the report panel is restored on the same run", async () => {
@@ -121,13 +129,31 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await screenshot(page, "09-report-restored");
     });
 
+    await check("Cancel in the progress notification stops Spark and marks the phase cancelled", async () => {
+      await openLakehouseView(page);
+      // Silver is up to date: force it from the tree's context menu, then cancel while Spark runs.
+      await rich(page.locator('.monaco-list-row[aria-label^="Parquet, "]').first()).click({ button: "right" });
+      // VS Code's menus act on a hovered item and Enter (a synthetic click right after opening is ignored).
+      await rich(page.getByRole("menuitem", { name: "Force Rerun" }).first()).hover();
+      await page.keyboard.press("Enter");
+      await waitForPhases(page, (rows) => rows[2]?.startsWith("Parquet, running"), 60_000);
+      const childPid = await waitForChild(workspace, "silver_parquet");
+      await page.waitForTimeout(3_000); // let spark-submit start its JVM and Python driver
+      await page.locator(".notification-toast .monaco-button", { hasText: "Cancel" }).first().click();
+      await waitForPhases(page, (rows) => rows[2]?.startsWith("Parquet, cancelled"), 60_000);
+      await toast(page, /was cancelled/);
+      if (!(await gone(childPid, 15_000))) throw new Error(`spark-submit's process group ${childPid} is still alive after cancelling`);
+      await page.waitForTimeout(600);
+      await screenshot(page, "10-cancelled");
+    });
+
     await check("an invalid .env value stops the run with an error naming the key", async () => {
       writeDotEnv(workspace, { ...SETTINGS, TPCH_SCALE_FACTOR: "abc" });
       await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
       const message = await toast(page, /Invalid configuration/);
       if (!message.includes('TPCH_SCALE_FACTOR="abc"')) throw new Error(`message: ${message}`);
       await page.waitForTimeout(600);
-      await screenshot(page, "10-invalid-env");
+      await screenshot(page, "11-invalid-env");
       writeDotEnv(workspace, SETTINGS);
     });
   } catch (error) {
@@ -140,7 +166,7 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
 
 async function untrustedScenario(root: string, extensionDir: string): Promise<void> {
   const workspace = makeWorkspace(root, "untrusted-workspace");
-  const host: VsCodeHost = await startVsCodeHost({ extensionDir, workspaceDir: workspace, workspaceTrust: true });
+  const host: VsCodeHost = await startVsCodeHost({ extensionDir, workspaceDir: workspace, workspaceTrust: true, settings: HOST_SETTINGS });
   try {
     const { page } = host;
     await check("an untrusted workspace: the views say why, and nothing runs", async () => {
@@ -148,7 +174,7 @@ async function untrustedScenario(root: string, extensionDir: string): Promise<vo
       await dontTrust.waitFor({ state: "visible", timeout: 30_000 }).then(() => dontTrust.click(), () => undefined);
       await openLakehouseView(page);
       await page.getByText(/Restricted Mode/).first().waitFor({ state: "visible", timeout: 60_000 });
-      await screenshot(page, "11-untrusted");
+      await screenshot(page, "12-untrusted");
       await tryPalette(page, "Lakehouse: Run Lakehouse Benchmark");
       await page.waitForTimeout(8_000);
       const ran = [".lakebench", "lakehouse-data"].filter((d) => existsSync(join(workspace, d)));
@@ -163,6 +189,55 @@ async function untrustedScenario(root: string, extensionDir: string): Promise<vo
   }
 }
 
+async function welcomeScenario(root: string, extensionDir: string): Promise<void> {
+  const workspace = join(root, "new-workspace");
+  mkdirSync(workspace, { recursive: true });
+  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS });
+  try {
+    const { page } = host;
+    await check("a folder without .env: the view offers to create it from the example", async () => {
+      await openLakehouseView(page);
+      await page.getByText(/No configuration yet/).first().waitFor({ state: "visible", timeout: 60_000 });
+      await screenshot(page, "13-welcome-no-configuration");
+      await page.getByRole("button", { name: "Create .env from Example" }).first().click();
+      // The example configures all four formats: 12 rows.
+      await waitForPhases(page, (rows) => rows.length === 12 && rows[0].startsWith("Bronze, pending"), 60_000);
+      const created = readFileSync(join(workspace, ".env"), "utf8");
+      if (!created.includes("TPCH_SCALE_FACTOR=")) throw new Error(".env was not created from the example");
+      await page.waitForTimeout(800);
+      await screenshot(page, "14-env-created");
+    });
+  } catch (error) {
+    await screenshot(host.page, "failure-welcome").catch(() => undefined);
+    throw error;
+  } finally {
+    await host.stop();
+  }
+}
+
+/** The process group core started for a running phase (state.json records it). */
+async function waitForChild(workspace: string, phase: string): Promise<number> {
+  for (let i = 0; i < 120; i++) {
+    const state = JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
+    const pid = state.phases[phase]?.childPid;
+    if (pid) return pid;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${phase} never recorded a child process`);
+}
+
+/** Whether the whole process group is gone within the time given. */
+async function gone(pgid: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Like runCommandFromPalette, but a command the palette does not offer is not a failure. */
 async function tryPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press("F1");
@@ -173,18 +248,12 @@ async function tryPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press("Escape");
 }
 
-function setUserSetting(host: VsCodeHost, key: string, value: unknown): void {
-  const file = join(host.tempDir, "user-data", "User", "settings.json");
-  const settings = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...settings, [key]: value }, null, 2));
-}
-
 async function main(): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), "lakebench-ext-e2e-"));
   let unexpected = 0;
   try {
     const extensionDir = unpackVsix(process.env.LAKEBENCH_VSIX ?? "", join(root, "vsix"));
-    const scenarios = { benchmark: benchmarkScenario, untrusted: untrustedScenario };
+    const scenarios = { welcome: welcomeScenario, benchmark: benchmarkScenario, untrusted: untrustedScenario };
     for (const [name, scenario] of Object.entries(scenarios)) {
       if (process.env.LAKEBENCH_E2E_ONLY && process.env.LAKEBENCH_E2E_ONLY !== name) continue;
       // Scenarios are independent: a failure in one does not skip the other.

@@ -104,6 +104,18 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
+  it("loads Hudi as MERGE_ON_READ when HUDI_TABLE_TYPE says so, with correct answers", async () => {
+    const copy = path.join(workspace, "copied-data"); // bronze from the previous step
+    const mor = await makeWorkspace({ ...SETTINGS, FRAMEWORKS: "hudi", QUERIES: "1,3,6", HUDI_TABLE_TYPE: "MERGE_ON_READ", DATA_DIR: copy });
+    const result = await runCli(["run"], mor);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const properties = await fs.readFile(path.join(copy, "silver/hudi/tpch_sf0_01/lineitem/.hoodie/hoodie.properties"), "utf8");
+    expect(properties).toMatch(/hoodie\.table\.type=MERGE_ON_READ/);
+    const state = await readStateFile(mor);
+    expect(state.phases.gold_hudi.result).toMatchObject({ passed: 3, queries: 3 });
+    await fs.rm(mor, { recursive: true, force: true });
+  });
+
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {
     const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
     const running = await waitFor(async () => {

@@ -19,9 +19,9 @@ function fill(color: string, series: BarSeries): string {
 }
 
 export class BarChartView {
-  private readonly chart: Chart;
+  private chart: Chart;
 
-  constructor(canvas: HTMLCanvasElement, private readonly data: BarChartData, theme: ChartTheme) {
+  constructor(private readonly canvas: HTMLCanvasElement, private readonly data: BarChartData, theme: ChartTheme) {
     this.chart = new Chart(canvas, this.configuration(theme));
   }
 
@@ -30,11 +30,10 @@ export class BarChartView {
     return this.chart.data.datasets.flatMap((d) => (Array.isArray(d.backgroundColor) ? d.backgroundColor : [d.backgroundColor])).map(String);
   }
 
+  /** Redraws in the new theme's colours. A new chart, because chart.js caches resolved element colours. */
   applyTheme(theme: ChartTheme): void {
-    const fresh = this.configuration(theme);
-    this.chart.data.datasets.forEach((dataset, i) => Object.assign(dataset, styleOf(fresh.data.datasets[i] as unknown as Record<string, unknown>)));
-    this.chart.options = fresh.options!;
-    this.chart.update("none");
+    this.chart.destroy();
+    this.chart = new Chart(this.canvas, this.configuration(theme));
   }
 
   destroy(): void {
@@ -55,6 +54,8 @@ export class BarChartView {
       backgroundColor: colorOf(series),
       borderColor: theme.border ?? colorOf(series),
       borderWidth: theme.border ? 1 : 0,
+      // A few wide categories (one per format) would otherwise get slabs for bars.
+      maxBarThickness: data.colorByCategory ? 90 : undefined,
       errorBarColor: theme.foreground,
       errorBarWhiskerColor: theme.foreground,
       errorBarLineWidth: 1,
@@ -104,9 +105,4 @@ function tooltipLine(item: TooltipItem<"bar">, data: BarChartData): string {
   const digits = data.unit === "s" ? 3 : 2;
   const range = point.yMin !== undefined && point.yMax !== undefined ? ` (min ${point.yMin.toFixed(digits)}, max ${point.yMax.toFixed(digits)})` : "";
   return `${item.dataset.label}: ${point.y.toFixed(digits)} ${data.unit}${range}`;
-}
-
-function styleOf(dataset: Record<string, unknown>): Record<string, unknown> {
-  const { backgroundColor, borderColor, borderWidth, errorBarColor, errorBarWhiskerColor } = dataset;
-  return { backgroundColor, borderColor, borderWidth, errorBarColor, errorBarWhiskerColor };
 }

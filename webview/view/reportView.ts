@@ -6,7 +6,7 @@ import type { HostMessage, ReportFile, RunChoice, RunSelection } from "../../src
 import { BarChartView } from "../charts/barChartView";
 import { loadTimeChart, queryTimeChart, storageChart, totalsChart, type BarChartData } from "../model/chartData";
 import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigures, totalsFigures } from "../model/figureTables";
-import type { ReportPair } from "../model/reportPair";
+import { roles, type ReportPair } from "../model/reportPair";
 import { readChartTheme } from "../theme/chartTheme";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
@@ -77,13 +77,14 @@ export class ReportView {
           "div",
           { class: "toolbar" },
           this.runs.length ? runPicker(this.runs, selection, (s) => this.events.select(s)) : null,
-          h("div", { class: "buttons" }, button("Open Markdown", () => this.events.openFile(primary.benchmarkId, "markdown")), button("Open summary.json", () => this.events.openFile(primary.benchmarkId, "summary"), true)),
+          h("div", { class: "buttons" }, button("Open Markdown", () => this.events.openFile(primary.benchmarkId, "markdown")), button("Open summary.json", () => this.events.openFile(primary.benchmarkId, "summary"))),
         ),
       ),
       problems(pair),
       summaryCards(pair),
       h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
       comparison ? figureGrid(comparison) : null,
+      answersVerdict(pair),
       figureGrid(answerTable(pair)),
       h("h2", {}, "All figures"),
       figureGrid(totalsFigures(pair)),
@@ -115,8 +116,20 @@ function problems(pair: ReportPair): HTMLElement | null {
   return h("section", { class: "problems", role: "alert" }, h("h2", {}, h("span", { class: "codicon codicon-warning", "aria-hidden": "true" }), " Problems"), h("ul", {}, ...list.map((p) => h("li", {}, p))));
 }
 
-function button(label: string, onClick: () => void, secondary = false): HTMLElement {
-  const element = h("vscode-button", { secondary });
+/** One line above the answer grid: all good, or how many answers are wrong or unchecked. */
+function answersVerdict(pair: ReportPair): HTMLElement {
+  const cells = roles(pair).flatMap(({ model }) => model.queries.flatMap((q) => Object.values(q.byFramework)));
+  const matched = cells.filter((c) => c?.status === "completed" && c.answer.status === "match").length;
+  const disagree = roles(pair).some(({ model }) => model.queries.some((q) => !q.sameAcrossFormats));
+  const good = matched === cells.length && !disagree;
+  const text = good
+    ? `All ${cells.length} answers match ${pair.primary.oracle} and agree across formats.`
+    : `${matched} of ${cells.length} answers match ${pair.primary.oracle}${disagree ? "; formats disagree on some queries" : ""}.`;
+  return h("p", { class: `verdict ${good ? "tone-good" : "tone-bad"}` }, h("span", { class: `codicon codicon-${good ? "pass" : "error"}`, "aria-hidden": "true" }), " ", text);
+}
+
+function button(label: string, onClick: () => void): HTMLElement {
+  const element = h("vscode-button", { secondary: true });
   element.textContent = label;
   element.addEventListener("click", onClick);
   return element;

@@ -25,9 +25,7 @@ export function runPicker(runs: RunChoice[], selection: RunSelection, onSelect: 
   return h(
     "div",
     { class: "run-picker" },
-    h("label", { for: "run-primary" }, "Run A"),
-    primary,
-    h("label", { for: "run-compare" }, "compared with run B"),
-    compare,
+    h("div", { class: "field" }, h("label", { for: "run-primary" }, "Run"), primary),
+    h("div", { class: "field" }, h("label", { for: "run-compare" }, "Compare with"), compare),
   );
 }

@@ -35,7 +35,8 @@ function card(pair: ReportPair, framework: Framework): HTMLElement {
       "div",
       { class: "figure" },
       h("dt", {}, figure.label),
-      h("dd", {}, shown, b !== undefined && b !== null && typeof a === "number" ? change(a, b, figure) : null),
+      h("dd", {}, shown),
+      b !== undefined && b !== null && typeof a === "number" ? change(a, b, figure) : null,
     );
   });
   return h(
@@ -49,6 +50,6 @@ function card(pair: ReportPair, framework: Framework): HTMLElement {
 function change(a: number, b: number, figure: Figure): HTMLElement {
   const ratio = a > 0 ? b / a - 1 : 0;
   const better = figure.lowerIsBetter ? ratio < 0 : ratio > 0;
-  const text = figure.label === "Answers correct" ? ` B: ${b}` : ` B: ${figure.show(b)} (${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)} %)`;
-  return h("span", { class: `delta ${Math.abs(ratio) < 0.005 ? "same" : better ? "better" : "worse"}` }, text);
+  const text = figure.label === "Answers correct" ? `B: ${b}` : `B: ${figure.show(b)} (${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)} %)`;
+  return h("dd", { class: `delta ${Math.abs(ratio) < 0.005 ? "same" : better ? "better" : "worse"}` }, text);
 }

@@ -3,7 +3,7 @@
  * holding the run lock, so no live run owns them: stop any orphaned child, remove the
  * partial output, and mark the phase failed so the next run redoes it.
  */
-import { isAlive, signalGroup } from "../runners/processRunner";
+import { isAlive, signalGroup } from "../runners/processes";
 import type { StateStore } from "../state/store";
 import type { DataLayout } from "./layout";
 import type { PhaseDefinition } from "./phases";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { execa } from "execa";
 import type { Command } from "./command";
 import { CancelledError, CommandFailedError } from "./errors";
+import { killGroup } from "./processes";
 
 export interface RunOptions {
   logFile: string;
@@ -16,8 +17,6 @@ export interface RunOptions {
   /** Called once the child exists, with the id of its process group. */
   onStart?: (pid: number) => void;
 }
-
-const KILL_GRACE_MS = 5_000;
 
 export async function runCommand(command: Command, options: RunOptions): Promise<void> {
   options.signal?.throwIfAborted();
@@ -65,31 +64,6 @@ export async function runCommand(command: Command, options: RunOptions): Promise
   if (options.signal?.aborted) throw new CancelledError(`Cancelled: ${path.basename(command.file)} was stopped`);
   if (result.exitCode !== 0) {
     throw new CommandFailedError(path.basename(command.file), result.exitCode, tail.join("\n"), options.logFile);
-  }
-}
-
-/** SIGTERM to the group, SIGKILL if it is still there after a grace period. */
-export function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  signalGroup(pid, "SIGTERM");
-  setTimeout(() => signalGroup(pid, "SIGKILL"), KILL_GRACE_MS).unref();
-}
-
-export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -15,6 +15,18 @@ export function stateFilePath(workspace: string): string {
   return path.join(workspace, STATE_DIR, "state.json");
 }
 
+/** Parses state file text without side effects: the state, or why it is not one. */
+export function parseState(text: string): { state: StateFile } | { reason: string } {
+  try {
+    const parsed = stateFileSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { state: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { reason: `${issue.path.join(".") || "top level"}: ${issue.message}` };
+  } catch (error) {
+    return { reason: `not JSON: ${(error as Error).message}` };
+  }
+}
+
 /** Reads the state; a missing file is an empty state, a corrupt one is backed up and refused. */
 export async function readState(file: string): Promise<StateFile> {
   let text: string;
@@ -24,18 +36,11 @@ export async function readState(file: string): Promise<StateFile> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
     throw error;
   }
-  let reason: string;
-  try {
-    const parsed = stateFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    reason = `${issue.path.join(".") || "top level"}: ${issue.message}`;
-  } catch (error) {
-    reason = `not JSON: ${(error as Error).message}`;
-  }
+  const parsed = parseState(text);
+  if ("state" in parsed) return parsed.state;
   const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   await fs.copyFile(file, backup);
-  throw new StateCorruptError(file, backup, reason);
+  throw new StateCorruptError(file, backup, parsed.reason);
 }
 
 export class StateStore {

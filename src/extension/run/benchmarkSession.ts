@@ -7,7 +7,7 @@
 import { loadConfig, mergeSources, readDotEnv } from "../../core/config/load";
 import type { RawConfig } from "../../core/config/keys";
 import type { ProgressEvent, ProgressListener } from "../../core/pipeline/progress";
-import { runPipeline, type PipelineOutcome, type PipelineRequest } from "../../core/pipeline/runPipeline";
+import type { PipelineOutcome, PipelineRequest } from "../../core/pipeline/runPipeline";
 import { readState, stateFilePath } from "../../core/state/store";
 import type { LogSink, RunIndicator, Ui } from "../ui/ui";
 import { ACTIONS, adviseError, oneLine, type UserAction } from "./errorAdvice";
@@ -71,9 +71,11 @@ export class BenchmarkSession {
       const config = await loadConfig(sources);
       log.info(`${request.title}: SF ${config.scaleFactor}, formats ${config.frameworks.join(", ")}, Spark ${config.spark.master}, data in ${config.dataDir}`);
       this.showIndicator(active);
+      // Loaded on first use: the pipeline brings execa and dockerode, which activation does not need.
+      const pipeline = this.deps.pipeline ?? (await import("../../core/pipeline/runPipeline")).runPipeline;
       outcome = await ui.withProgress(request.title, async (report, signal) => {
         signal.addEventListener("abort", () => this.cancel(), { once: true });
-        return (this.deps.pipeline ?? runPipeline)({
+        return pipeline({
           workspace,
           config,
           rawConfig: await mergeSources(sources),

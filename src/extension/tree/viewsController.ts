@@ -9,8 +9,9 @@ import type { BenchConfig } from "../../core/config/benchConfig";
 import { FRAMEWORKS, type Framework } from "../../core/config/keys";
 import { DataLayout } from "../../core/pipeline/layout";
 import type { ProgressEvent } from "../../core/pipeline/progress";
-import { isAlive } from "../../core/runners/processRunner";
-import { emptyState, stateFileSchema, type PhaseState, type StateFile } from "../../core/state/schema";
+import { isAlive } from "../../core/runners/processes";
+import { emptyState, type PhaseState, type StateFile } from "../../core/state/schema";
+import { parseState } from "../../core/state/store";
 import { stateFilePath } from "../../core/state/store";
 import { summaryFileOf } from "../report/reportRuns";
 import { buildPhaseTree, type PhaseNode } from "./phaseTreeModel";
@@ -142,14 +143,10 @@ export class ViewsController {
     } catch {
       return emptyState();
     }
-    try {
-      const parsed = stateFileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
-      this.problem(`The state file ${file} is not valid (${parsed.error.issues[0]?.message}). Reset State starts a new one (the old one is kept as a backup).`);
-    } catch {
-      // Written atomically, so a half-written file is not expected; keep what we showed.
-      this.problem(`The state file ${file} is not JSON. Reset State starts a new one (the old one is kept as a backup).`);
-    }
+    const parsed = parseState(text);
+    if ("state" in parsed) return parsed.state;
+    // Written atomically, so a half-written file is not expected; keep what we showed.
+    this.problem(`The state file ${file} is not valid (${parsed.reason}). Reset State starts a new one (the old one is kept as a backup).`);
     return this.state;
   }
 

@@ -4,8 +4,10 @@
 import type { Locator, Page } from "../vscodeHost";
 
 export interface RichLocator extends Locator {
+  click(options?: { timeout?: number; button?: "left" | "right" | "middle" }): Promise<void>;
   getAttribute(name: string): Promise<string | null>;
   scrollIntoViewIfNeeded(): Promise<void>;
+  hover(): Promise<void>;
   evaluate<R>(fn: (element: PageElement) => R): Promise<R>;
 }
 

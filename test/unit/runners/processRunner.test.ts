@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CancelledError, CommandFailedError } from "../../../src/core/runners/errors";
-import { captureCommand, isAlive, killGroup, runCommand, signalGroup } from "../../../src/core/runners/processRunner";
+import { captureCommand, runCommand } from "../../../src/core/runners/processRunner";
+import { isAlive, killGroup, signalGroup } from "../../../src/core/runners/processes";
 import { tempDirs } from "../helpers/fixtures";
 
 const temp = tempDirs();
