@@ -85,7 +85,7 @@ describe("the views controller", () => {
     await t.views.refresh();
     await t.views.refresh();
     expect(t.problems).toHaveLength(1);
-    expect(t.problems[0]).toMatch(/is not JSON/);
+    expect(t.problems[0]).toMatch(/not JSON/);
   });
 
   it("coalesces a burst of refreshes into few reads", async () => {
