@@ -24,15 +24,21 @@ export function queryTexts(numbers: number[]): Record<string, string> {
   return Object.fromEntries(numbers.map((n) => [queryName(n), readFileSync(path.join(SPARK_JOBS_DIR, "queries", `${queryName(n)}.sql`), "utf8")]));
 }
 
+/** Oracle runs under way, by answer file: gold phases running side by side share one. */
+const computing = new Map<string, Promise<void>>();
+
 export async function ensureOracleAnswers(ctx: PhaseContext): Promise<{ file: string; answers: AnswerFile }> {
   const manifest = await readJson<BronzeManifest>(ctx.layout.bronzeManifest);
   const requirements = readFileSync(path.join(SPARK_JOBS_DIR, "requirements.txt"), "utf8");
   const key = `duckdb-${hashOf({ texts: queryTexts(ctx.config.queries), bronze: manifest.createdAt, requirements })}`;
   const file = ctx.layout.oracleAnswers(key);
-  if (!existsSync(file)) {
+  if (!computing.has(file) && !existsSync(file)) {
     ctx.progress(`${ctx.phase}: computing the expected answers with DuckDB`);
     const args = ["--bronze-dir", ctx.layout.bronzeDir, "--scale-factor", String(ctx.config.scaleFactor), "--queries", ctx.config.queries.join(","), "--output", file];
-    await runPhaseCommand(ctx, pythonJobCommand("oracle/duckdb_answers.py", args, ctx.toolchain));
+    const run = runPhaseCommand(ctx, pythonJobCommand("oracle/duckdb_answers.py", args, ctx.toolchain));
+    computing.set(file, run);
+    run.finally(() => computing.delete(file)).catch(() => undefined);
   }
+  await computing.get(file);
   return { file, answers: await readJson<AnswerFile>(file) };
 }

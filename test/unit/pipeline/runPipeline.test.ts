@@ -320,7 +320,7 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const b = bench();
     b.fake.setControl({ slowSilverMs: 600 });
     const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
-    expect(outcome.status).toBe("completed");
+    expect(outcome.status, outcome.failures.join("\n")).toBe("completed");
     const { iceberg, delta } = b.fake.timeline();
     expect(iceberg.start).toBeLessThan(delta.end);
     expect(delta.start).toBeLessThan(iceberg.end);
