@@ -1,4 +1,5 @@
 /** Gathers the report model from the state and the files the phases wrote. */
+import { queryName } from "../answers/oracle";
 import type { Framework } from "../config/keys";
 import type { PhaseContext } from "../pipeline/phaseContext";
 import { readJson } from "../runners/jsonFile";
@@ -47,7 +48,7 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
 
 function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetrics>>): QueryRow[] {
   return numbers.map((n) => {
-    const name = `q${String(n).padStart(2, "0")}`;
+    const name = queryName(n);
     const byFramework: QueryRow["byFramework"] = {};
     for (const [framework, metrics] of Object.entries(gold) as [Framework, GoldMetrics][]) {
       const query = metrics.queries[name];
