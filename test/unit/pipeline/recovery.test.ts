@@ -9,6 +9,7 @@ import { goldFiles } from "../../../src/core/spark/goldPhase";
 import type { StateFile } from "../../../src/core/state/schema";
 import { StateStore, stateFilePath } from "../../../src/core/state/store";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
+import { until } from "../helpers/async";
 
 const temp = tempDirs();
 const children: ChildProcess[] = [];
@@ -48,14 +49,6 @@ function running(pid: number): boolean {
   }
 }
 
-async function until(condition: () => boolean, ms = 3_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return condition();
-}
 
 function touch(file: string, content = "{}"): string {
   mkdirSync(path.dirname(file), { recursive: true });

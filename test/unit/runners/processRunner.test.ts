@@ -5,6 +5,7 @@ import { CancelledError, CommandFailedError } from "../../../src/core/runners/er
 import { captureCommand, runCommand } from "../../../src/core/runners/processRunner";
 import { isAlive, killGroup, signalGroup } from "../../../src/core/runners/processes";
 import { tempDirs } from "../helpers/fixtures";
+import { until, rejection } from "../helpers/async";
 
 const temp = tempDirs();
 const groups: number[] = [];
@@ -32,23 +33,7 @@ async function realPause(ms: number): Promise<void> {
   while (Date.now() < end) await new Promise((r) => setImmediate(r));
 }
 
-async function until(condition: () => boolean, ms = 3_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return condition();
-}
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-}
 
 describe("runCommand: output", () => {
   it("streams stdout and stderr line by line to onLine, in order within each stream", async () => {

@@ -5,6 +5,7 @@ import { StateCorruptError, StateLockedError } from "../../../src/core/state/err
 import { emptyState, type RunRecord } from "../../../src/core/state/schema";
 import { readState, StateStore, stateFilePath } from "../../../src/core/state/store";
 import { tempDirs } from "../helpers/fixtures";
+import { rejection } from "../helpers/async";
 
 const temp = tempDirs();
 const open: StateStore[] = [];
@@ -36,14 +37,6 @@ function writeStateFile(workspace: string, text: string): string {
   return file;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-}
 
 describe("stateFilePath", () => {
   it("is .lakebench/state.json in the workspace", () => {
