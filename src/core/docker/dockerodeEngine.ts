@@ -2,6 +2,7 @@
 import { createWriteStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
+import { finished } from "node:stream/promises";
 import Docker from "dockerode";
 import type { Command } from "../runners/command";
 import { CancelledError } from "../runners/errors";
@@ -45,24 +46,29 @@ export class DockerodeEngine implements ContainerEngine {
     });
     await fs.mkdir(path.dirname(options.logFile), { recursive: true });
     const log = createWriteStream(options.logFile, { flags: "a" });
-    const stream = await exec.start({ hijack: true, stdin: false });
-    const output = new PassThrough();
-    this.docker.modem.demuxStream(stream, output, output);
-    let pending = "";
-    output.on("data", (chunk: Buffer) => {
-      log.write(chunk);
-      const lines = (pending + chunk.toString("utf8")).split("\n");
-      pending = lines.pop() ?? "";
-      lines.forEach((line) => options.onLine?.(line));
-    });
-    output.on("end", () => pending && options.onLine?.(pending));
     // An exec has no kill in the Docker API: stop the application by its name instead.
     const onAbort = () => void this.stopSparkApp(container, command).catch(() => undefined);
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    await new Promise<void>((resolve) => stream.on("end", resolve));
-    output.end();
-    options.signal?.removeEventListener("abort", onAbort);
-    log.end();
+    try {
+      const stream = await exec.start({ hijack: true, stdin: false });
+      const output = new PassThrough();
+      this.docker.modem.demuxStream(stream, output, output);
+      let pending = "";
+      output.on("data", (chunk: Buffer) => {
+        log.write(chunk);
+        const lines = (pending + chunk.toString("utf8")).split("\n");
+        pending = lines.pop() ?? "";
+        lines.forEach((line) => options.onLine?.(line));
+      });
+      output.on("end", () => pending && options.onLine?.(pending));
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      await new Promise<void>((resolve) => stream.on("end", resolve));
+      output.end();
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      // The log is complete (and its file handle closed) before the caller reads or removes it.
+      log.end();
+      await finished(log);
+    }
     if (options.signal?.aborted) throw new CancelledError();
     return (await exec.inspect()).ExitCode ?? -1;
   }
