@@ -12,8 +12,8 @@ OUT=${1:-"$ROOT/lakehouse-bench-$VERSION.vsix"}
 
 [[ -x node_modules/.bin/vsce ]] || npm ci --no-audit --no-fund
 npm run --silent build
-# No LICENSE file or repository field yet: say so instead of letting vsce stop and ask.
+# No repository field yet: say so instead of letting vsce stop and ask.
 # The extension's own page is docs/extension.md (the root README describes the whole project).
-node_modules/.bin/vsce package --no-dependencies --skip-license --allow-missing-repository \
+node_modules/.bin/vsce package --no-dependencies --allow-missing-repository \
   --readme-path docs/extension.md --no-rewrite-relative-links --out "$OUT" >&2
 echo "$OUT"
