@@ -4,6 +4,7 @@
 //      opens the report panel and checks its charts and grid against summary.json; switches the
 //      theme while the panel is open; reloads the window and finds the panel restored.
 //   2. Cancelling a forced phase from the progress notification stops Spark's process group.
+//      A second run, compared with the first through the panel's run picker.
 //      An invalid .env value: the error names the key.
 //   3. An untrusted workspace: the views say why, and nothing runs.
 //   4. A folder without .env: the view offers to create it from the example, and does.
@@ -15,8 +16,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ReportModel } from "../../src/core/report/model";
-import type { StateFile } from "../../src/core/state/schema";
-import { checkReportPanel, reportFrame } from "./support/reportPanel";
+import type { RunRecord, StateFile } from "../../src/core/state/schema";
+import { checkComparison, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
 import { phaseRows, waitForPhases } from "./support/phasesView";
 import { check, counted, summary } from "./support/checks";
 import { setColorTheme } from "./support/colorTheme";
@@ -92,10 +93,8 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await screenshot(page, "04-phases-completed");
     });
 
-    const state = JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
-    const summaryFile = state.phases.report?.result?.summary as string | undefined;
-    if (!summaryFile) throw new Error("the report phase left no summary.json");
-    const model = JSON.parse(readFileSync(summaryFile, "utf8")) as ReportModel;
+    const state = readState(workspace);
+    const model = readSummary(state);
 
     await check("Open Report shows the charts, and the grid's figures equal summary.json's", async () => {
       await runCommandFromPalette(page, "Lakehouse: Open Report");
@@ -147,13 +146,32 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await screenshot(page, "10-cancelled");
     });
 
+    await check("a second run; the panel's run picker compares it with the first, query by query", async () => {
+      const before = readState(workspace).runs.length;
+      // The cancelled silver phase reruns, and with it gold and the report: a second report.
+      await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      const second = await waitForRun(workspace, before, RUN_TIMEOUT_MS);
+      if (second.status !== "completed") throw new Error(`the second run ended ${second.status}`);
+      const secondModel = readSummary(readState(workspace));
+      await runCommandFromPalette(page, "Lakehouse: Open Report");
+      await reportFrame(page).locator(`#app[data-rendered="${secondModel.benchmarkId}"]`).waitFor({ state: "attached", timeout: 60_000 });
+      // Options read "2026-11-25 10:40 · SF 0.01 · …" (runLabel): the first run's start minute picks it.
+      await pickComparison(page, state.runs[0].startedAt.slice(0, 16).replace("T", " "));
+      // Iceberg was up to date: the second report carries the first run's query times, and says so.
+      if (secondModel.measuredIn?.iceberg?.queries !== model.benchmarkId) throw new Error(`iceberg's queries measured in ${secondModel.measuredIn?.iceberg?.queries}, not ${model.benchmarkId}`);
+      await checkComparison(page, secondModel, model);
+      await rich(reportFrame(page).locator('[data-table="comparison"]')).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await screenshot(page, "11-report-compare");
+    });
+
     await check("an invalid .env value stops the run with an error naming the key", async () => {
       writeDotEnv(workspace, { ...SETTINGS, TPCH_SCALE_FACTOR: "abc" });
       await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
       const message = await toast(page, /Invalid configuration/);
       if (!message.includes('TPCH_SCALE_FACTOR="abc"')) throw new Error(`message: ${message}`);
       await page.waitForTimeout(600);
-      await screenshot(page, "11-invalid-env");
+      await screenshot(page, "12-invalid-env");
       writeDotEnv(workspace, SETTINGS);
     });
   } catch (error) {
@@ -174,7 +192,7 @@ async function untrustedScenario(root: string, extensionDir: string): Promise<vo
       await dontTrust.waitFor({ state: "visible", timeout: 30_000 }).then(() => dontTrust.click(), () => undefined);
       await openLakehouseView(page);
       await page.getByText(/Restricted Mode/).first().waitFor({ state: "visible", timeout: 60_000 });
-      await screenshot(page, "12-untrusted");
+      await screenshot(page, "13-untrusted");
       await tryPalette(page, "Lakehouse: Run Lakehouse Benchmark");
       await page.waitForTimeout(8_000);
       const ran = [".lakebench", "lakehouse-data"].filter((d) => existsSync(join(workspace, d)));
@@ -198,14 +216,14 @@ async function welcomeScenario(root: string, extensionDir: string): Promise<void
     await check("a folder without .env: the view offers to create it from the example", async () => {
       await openLakehouseView(page);
       await page.getByText(/No configuration yet/).first().waitFor({ state: "visible", timeout: 60_000 });
-      await screenshot(page, "13-welcome-no-configuration");
+      await screenshot(page, "14-welcome-no-configuration");
       await page.getByRole("button", { name: "Create .env from Example" }).first().click();
       // The example configures all four formats: 12 rows.
       await waitForPhases(page, (rows) => rows.length === 12 && rows[0].startsWith("Bronze, pending"), 60_000);
       const created = readFileSync(join(workspace, ".env"), "utf8");
       if (!created.includes("TPCH_SCALE_FACTOR=")) throw new Error(".env was not created from the example");
       await page.waitForTimeout(800);
-      await screenshot(page, "14-env-created");
+      await screenshot(page, "15-env-created");
     });
   } catch (error) {
     await screenshot(host.page, "failure-welcome").catch(() => undefined);
@@ -215,10 +233,28 @@ async function welcomeScenario(root: string, extensionDir: string): Promise<void
   }
 }
 
+const readState = (workspace: string) => JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
+
+/** The report model the latest report phase wrote. */
+function readSummary(state: StateFile): ReportModel {
+  const summaryFile = state.phases.report?.result?.summary as string | undefined;
+  if (!summaryFile) throw new Error("the report phase left no summary.json");
+  return JSON.parse(readFileSync(summaryFile, "utf8")) as ReportModel;
+}
+
+/** The run recorded after the first `known` runs, once it has ended. */
+async function waitForRun(workspace: string, known: number, timeoutMs: number): Promise<RunRecord> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1_000))) {
+    const run = readState(workspace).runs[known];
+    if (run && run.status !== "running") return run;
+  }
+  throw new Error(`no run ended within ${timeoutMs / 1000} s`);
+}
+
 /** The process group core started for a running phase (state.json records it). */
 async function waitForChild(workspace: string, phase: string): Promise<number> {
   for (let i = 0; i < 120; i++) {
-    const state = JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
+    const state = readState(workspace);
     const pid = state.phases[phase]?.childPid;
     if (pid) return pid;
     await new Promise((r) => setTimeout(r, 500));

@@ -4,9 +4,10 @@
  * cells carry the text shown (formatted as in the HTML report) and the raw value.
  */
 import type { Framework } from "../../src/core/config/keys";
-import { differsBeyondNoise } from "../../src/core/metrics/statistics";
+import { noiseVerdict, type RunStatistics } from "../../src/core/metrics/statistics";
 import { bytes, percent, seconds } from "../../src/core/report/format";
 import type { QueryCell } from "../../src/core/report/model";
+import { sameQueryMeasurement } from "../../src/core/report/reuse";
 import { frameworksOf, roles, tablesOf, type ReportPair, type RunRole } from "./reportPair";
 
 export type Tone = "good" | "bad" | "muted" | "changed";
@@ -209,18 +210,9 @@ export function comparisonTable(pair: ReportPair): FigureTable | undefined {
       const a = query.byFramework[framework]?.statistics;
       const b = compare.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics;
       if (!a || !b) continue;
-      const change = a.median > 0 ? b.median / a.median - 1 : null;
-      const real = differsBeyondNoise(a, b);
       rows.push({
         key: `compare/${query.name}/${framework}`,
-        cells: [
-          text(query.name.toUpperCase()),
-          text(framework),
-          num(a.median, (v) => seconds(v)),
-          num(b.median, (v) => seconds(v)),
-          change === null ? { text: "–" } : { text: `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %`, value: change, tone: real ? (change < 0 ? "good" : "bad") : "muted" },
-          real ? { text: change !== null && change < 0 ? "faster" : "slower", value: "real" } : { text: "within noise", value: "noise", tone: "muted" },
-        ],
+        cells: [text(query.name.toUpperCase()), text(framework), num(a.median, (v) => seconds(v)), num(b.median, (v) => seconds(v)), ...changeCells(a, b, sameQueryMeasurement(primary, compare, framework))],
       });
     }
   }
@@ -230,6 +222,18 @@ export function comparisonTable(pair: ReportPair): FigureTable | undefined {
     columns: [col("Query"), col("Format"), col("Median A", true), col("Median B", true), col("Change", true), col("Verdict")],
     rows,
   };
+}
+
+/** Change and verdict of run B's median against run A's; a figure compared with itself is neither. */
+function changeCells(a: RunStatistics, b: RunStatistics, sameMeasurement: boolean): FigureCell[] {
+  if (sameMeasurement) return [{ text: "–" }, { text: "same measurement", value: "same", tone: "muted" }];
+  const change = a.median > 0 ? b.median / a.median - 1 : null;
+  const verdict = noiseVerdict(a, b);
+  const real = verdict === "differs";
+  return [
+    change === null ? { text: "–" } : { text: `${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)} %`, value: change, tone: real ? (change < 0 ? "good" : "bad") : "muted" },
+    real ? { text: change !== null && change < 0 ? "faster" : "slower", value: "real" } : { text: verdict, value: verdict === "within noise" ? "noise" : "unknown", tone: "muted" },
+  ];
 }
 
 /** Versions, machine and configuration the figures came from; with two runs, side by side. */

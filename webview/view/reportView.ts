@@ -8,6 +8,7 @@ import { loadTimeChart, queryTimeChart, storageChart, totalsChart, type BarChart
 import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigures, totalsFigures } from "../model/figureTables";
 import { roles, type ReportPair } from "../model/reportPair";
 import { readChartTheme } from "../theme/chartTheme";
+import { reusedFigures } from "../../src/core/report/reuse";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
 import { runLabel, runPicker } from "./runPicker";
@@ -81,6 +82,7 @@ export class ReportView {
         ),
       ),
       problems(pair),
+      reuseNotes(pair),
       summaryCards(pair),
       h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
       comparison ? figureGrid(comparison) : null,
@@ -114,6 +116,13 @@ function problems(pair: ReportPair): HTMLElement | null {
   if (pair.primary.concurrentTimings || pair.compare?.concurrentTimings) list.push("Formats were timed side by side on shared resources: compare their times with care.");
   if (!list.length) return null;
   return h("section", { class: "problems", role: "alert" }, h("h2", {}, h("span", { class: "codicon codicon-warning", "aria-hidden": "true" }), " Problems"), h("ul", {}, ...list.map((p) => h("li", {}, p))));
+}
+
+/** Figures a run took over from an earlier one: not a problem, but not a fresh measurement either. */
+function reuseNotes(pair: ReportPair): HTMLElement | null {
+  const list = roles(pair).flatMap(({ role, model }) => reusedFigures(model).map((line) => (pair.compare ? `${role}: ${line}` : line)));
+  if (!list.length) return null;
+  return h("section", { class: "notes" }, h("h2", {}, h("span", { class: "codicon codicon-info", "aria-hidden": "true" }), " Figures from an earlier run"), h("ul", {}, ...list.map((p) => h("li", {}, p))));
 }
 
 /** One line above the answer grid: all good, or how many answers are wrong or unchecked. */

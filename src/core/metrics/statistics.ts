@@ -31,11 +31,17 @@ export function geometricMean(values: number[]): number | null {
   return values.length && values.every((v) => v > 0) ? ssGeometricMean(values) : null;
 }
 
+/** Fewer timed runs than this give no usable idea of a query's run-to-run spread. */
+export const MIN_RUNS_TO_JUDGE_NOISE = 3;
+
+export type NoiseVerdict = "differs" | "within noise" | "too few runs";
+
 /**
- * Whether two medians differ by more than the noise: the gap must exceed the larger
- * spread (max - min) of the two sets of runs.
+ * Whether two medians differ by more than the noise: the gap must exceed the larger spread
+ * (max - min) of the two sets of runs. With too few runs there is no spread to judge by.
  */
-export function differsBeyondNoise(a: RunStatistics, b: RunStatistics): boolean {
+export function noiseVerdict(a: RunStatistics, b: RunStatistics): NoiseVerdict {
+  if (Math.min(a.n, b.n) < MIN_RUNS_TO_JUDGE_NOISE) return "too few runs";
   const noise = Math.max(a.max - a.min, b.max - b.min);
-  return Math.abs(a.median - b.median) > noise;
+  return Math.abs(a.median - b.median) > noise ? "differs" : "within noise";
 }

@@ -12,12 +12,14 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
   const bronze = state.phases.bronze?.result as ReportModel["bronze"];
   const load: ReportModel["load"] = {};
   const gold: Partial<Record<Framework, GoldMetrics>> = {};
+  const measuredIn: ReportModel["measuredIn"] = {};
   const problems: string[] = [];
   for (const framework of ctx.config.frameworks) {
     const silver = state.phases[`silver_${framework}`];
     if (silver?.status === "completed") load[framework] = silver.result as unknown as FrameworkLoad;
     else problems.push(`silver_${framework} is ${silver?.status ?? "pending"}${silver?.error ? `: ${silver.error}` : ""}`);
     const goldPhase = state.phases[`gold_${framework}`];
+    measuredIn[framework] = { load: silver?.benchmarkId, queries: goldPhase?.benchmarkId };
     const metricsFile = goldPhase?.result?.metricsFile;
     if (typeof metricsFile === "string") gold[framework] = await readJson<GoldMetrics>(metricsFile);
     if (goldPhase?.status !== "completed") problems.push(`gold_${framework} is ${goldPhase?.status ?? "pending"}${goldPhase?.error ? `: ${goldPhase.error}` : ""}`);
@@ -40,6 +42,7 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
     config: run?.config ?? {},
     bronze,
     load,
+    measuredIn,
     queries,
     totals: Object.fromEntries(Object.entries(gold).map(([f, m]) => [f, m.totals])),
     problems,

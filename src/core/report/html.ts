@@ -5,6 +5,7 @@ import { escapeHtml as e } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
+import { reusedFigures } from "./reuse";
 import { renderBarChart } from "./svgChart";
 
 const STYLE = `
@@ -57,6 +58,7 @@ export function renderHtml(model: ReportModel): string {
 <h1>Lakehouse Bench report</h1>
 <p class="muted">${e(model.benchmarkId)} · ${e(model.createdAt)} · TPC-H SF ${e(model.scaleFactor)} · ${e(model.warmupRuns)} warm-up + ${e(model.iterations)} timed runs per query · answers checked against ${e(model.oracle)}</p>
 ${model.concurrentTimings ? `<p class="bad"><strong>Timings were taken concurrently</strong>: formats shared the machine while being measured.</p>` : ""}
+${reusedFigures(model).map((line) => `<p class="muted"><strong>Figures from an earlier run</strong> — ${e(line)}.</p>`).join("\n")}
 <h2>Verdict</h2>
 ${verdict}
 <h2>Totals</h2>

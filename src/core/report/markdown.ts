@@ -3,6 +3,7 @@ import type { Framework } from "../config/keys";
 import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import type { ReportModel } from "./model";
+import { reusedFigures } from "./reuse";
 
 export const CHART_FILES = { queries: "query-times.svg", load: "load-times.svg", storage: "storage.svg" };
 
@@ -16,6 +17,7 @@ export function renderMarkdown(model: ReportModel): string {
     "",
     `TPC-H scale factor **${model.scaleFactor}**, formats ${frameworks.join(", ")}; ${model.warmupRuns} warm-up and ${model.iterations} timed runs per query; answers checked against ${cell(model.oracle)}.`,
     model.concurrentTimings ? "\n> **Timings were taken concurrently**: formats shared the machine while being measured." : "",
+    ...reusedFigures(model).map((line) => `\n> **Figures from an earlier run** — ${cell(line)}.`),
     "",
     "## Verdict",
     "",

@@ -41,6 +41,12 @@ export interface FrameworkTotals {
   mismatched: string[];
 }
 
+/** The runs whose phases took a format's figures (a later run reuses phases it found up to date). */
+export interface MeasuredIn {
+  load?: string;
+  queries?: string;
+}
+
 export interface ReportModel {
   schemaVersion: 1;
   benchmarkId: string;
@@ -57,6 +63,8 @@ export interface ReportModel {
   config: Record<string, unknown>;
   bronze: { generatorVersion: string; seconds: number; rows: number; bytes: number; tables: Record<string, TableFiles> };
   load: Partial<Record<Framework, FrameworkLoad>>;
+  /** Absent in reports written before it was recorded. */
+  measuredIn?: Partial<Record<Framework, MeasuredIn>>;
   queries: QueryRow[];
   totals: Partial<Record<Framework, FrameworkTotals>>;
   problems: string[];

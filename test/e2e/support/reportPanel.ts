@@ -2,6 +2,7 @@
 // figures in the data grid are the ones in summary.json, formatted as the HTML report does.
 import { seconds } from "../../../src/core/report/format";
 import type { ReportModel } from "../../../src/core/report/model";
+import { sameQueryMeasurement } from "../../../src/core/report/reuse";
 import type { FrameLocator, Page } from "../vscodeHost";
 import { rich, type PageCanvas } from "./playwrightExtras";
 
@@ -67,4 +68,47 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
   if (compared < model.queries.length * model.frameworks.length) problems.push(`only ${compared} query cells compared`);
   if (problems.length) throw new Error(`grid differs from summary.json:\n  ${problems.slice(0, 10).join("\n  ")}`);
   console.log(`  report panel: ${charts.length} charts drawn, ${Object.keys(grid).length} grid rows, ${compared} query cells equal to summary.json`);
+}
+
+/** Picks run B in the panel's "Compare with" picker (vscode-single-select) by its option label. */
+export async function pickComparison(page: Page, optionText: string): Promise<void> {
+  const frame = reportFrame(page);
+  await rich(frame.locator("#run-compare")).click();
+  await rich(frame.locator('#run-compare [role="option"]', { hasText: optionText }).first()).click();
+}
+
+/** The "Run B against run A" grid shows both runs' medians for every query and format. */
+export async function checkComparison(page: Page, a: ReportModel, b: ReportModel): Promise<void> {
+  const frame = reportFrame(page);
+  await frame.locator('[data-table="comparison"]').waitFor({ state: "attached", timeout: 60_000 });
+  const rows = await rich(frame.locator('[data-table="comparison"]')).evaluate((table) =>
+    [...table.querySelectorAll("vscode-table-row[data-key]")].map((row) => {
+      const cells: Record<string, string> = {};
+      for (const cell of row.querySelectorAll("vscode-table-cell")) cells[cell.getAttribute("data-column") ?? "?"] = (cell.textContent ?? "").trim();
+      return { key: row.getAttribute("data-key")!, cells };
+    }),
+  );
+  const problems: string[] = [];
+  let compared = 0;
+  for (const query of a.queries) {
+    for (const framework of a.frameworks) {
+      const medianA = query.byFramework[framework]?.statistics?.median;
+      const medianB = b.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics?.median;
+      const row = rows.find((r) => r.key === `compare/${query.name}/${framework}`);
+      if (medianA === undefined || medianB === undefined) continue;
+      if (!row) {
+        problems.push(`no comparison row for ${query.name} ${framework}`);
+        continue;
+      }
+      if (row.cells["Median A"] !== seconds(medianA)) problems.push(`${query.name} ${framework} Median A: ${row.cells["Median A"]} ≠ ${seconds(medianA)}`);
+      if (row.cells["Median B"] !== seconds(medianB)) problems.push(`${query.name} ${framework} Median B: ${row.cells["Median B"]} ≠ ${seconds(medianB)}`);
+      // A format the second run found up to date shows the first run's very measurement.
+      const verdicts = sameQueryMeasurement(a, b, framework) ? /^same measurement$/ : /^(faster|slower|within noise|too few runs)$/;
+      if (!verdicts.test(row.cells.Verdict ?? "")) problems.push(`${query.name} ${framework} verdict: ${row.cells.Verdict}`);
+      compared++;
+    }
+  }
+  if (compared < a.queries.length * a.frameworks.length) problems.push(`only ${compared} of ${a.queries.length * a.frameworks.length} query cells compared`);
+  if (problems.length) throw new Error(`comparison grid differs from the two summary.json files:\n  ${problems.slice(0, 10).join("\n  ")}`);
+  console.log(`  comparison: ${compared} query cells show both runs' medians`);
 }

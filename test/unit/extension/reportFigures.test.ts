@@ -71,6 +71,24 @@ describe("the report panel's data grid", () => {
     const same = table.rows.find((r) => r.key === "compare/q01/delta")!;
     expect(same.cells.at(-1)!.text).toBe("within noise");
   });
+
+  it("gives no verdict from single timed runs: they show no spread to judge noise by", () => {
+    const single = (median: number) => ({ n: 1, median, min: median, max: median, mean: median, p95: median, cv: null });
+    const once = (model: typeof a, median: number) => ({ ...model, queries: [{ ...model.queries[0], byFramework: { iceberg: { ...model.queries[0].byFramework.iceberg!, statistics: single(median) } } }] });
+    const row = comparisonTable({ primary: once(a, 1), compare: once(b, 2) })!.rows[0];
+    expect(row.cells.slice(-2).map((c) => c.text)).toEqual(["+100.0 %", "too few runs"]);
+  });
+
+  it("calls figures that both runs took from the same earlier run the same measurement, not noise", () => {
+    // Run B measured iceberg's queries again and found delta's up to date.
+    const reusedDelta = { load: a.benchmarkId, queries: a.benchmarkId };
+    const primary = { ...a, measuredIn: { iceberg: { load: a.benchmarkId, queries: a.benchmarkId }, delta: reusedDelta } };
+    const compare = { ...b, measuredIn: { iceberg: { load: a.benchmarkId, queries: b.benchmarkId }, delta: reusedDelta } };
+    const table = comparisonTable({ primary, compare })!;
+    const reused = table.rows.find((r) => r.key === "compare/q01/delta")!;
+    expect(reused.cells.slice(-2).map((c) => c.text)).toEqual(["–", "same measurement"]);
+    expect(table.rows.find((r) => r.key === "compare/q01/iceberg")!.cells.at(-1)!.text).toBe("slower");
+  });
 });
 
 describe("chart colours", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRuns, differsBeyondNoise, geometricMean, type RunStatistics } from "../../../src/core/metrics/statistics";
+import { describeRuns, geometricMean, noiseVerdict, type RunStatistics } from "../../../src/core/metrics/statistics";
 
 describe("describeRuns", () => {
   it("summarizes runs given in any order: n, median, min, max, mean", () => {
@@ -80,32 +80,33 @@ describe("geometricMean", () => {
   });
 });
 
-describe("differsBeyondNoise", () => {
-  const stats = (median: number, min: number, max: number): RunStatistics => ({ n: 3, median, min, max, mean: median, p95: max, cv: 0.1 });
+describe("noiseVerdict", () => {
+  const stats = (median: number, min: number, max: number, n = 3): RunStatistics => ({ n, median, min, max, mean: median, p95: max, cv: 0.1 });
 
-  it("is true when the medians are further apart than the larger spread", () => {
-    expect(differsBeyondNoise(stats(1.0, 0.9, 1.1), stats(1.5, 1.4, 1.6))).toBe(true);
+  it("says differs when the medians are further apart than the larger spread", () => {
+    expect(noiseVerdict(stats(1.0, 0.9, 1.1), stats(1.5, 1.4, 1.6))).toBe("differs");
   });
 
-  it("is false when the gap is within the spread of either set", () => {
-    expect(differsBeyondNoise(stats(1.0, 0.9, 1.1), stats(1.1, 1.05, 1.15))).toBe(false);
+  it("says within noise when the gap is within the spread of either set", () => {
+    expect(noiseVerdict(stats(1.0, 0.9, 1.1), stats(1.1, 1.05, 1.15))).toBe("within noise");
     // The second set is noisy enough to hide a 0.5 s gap.
-    expect(differsBeyondNoise(stats(1.0, 0.95, 1.05), stats(1.5, 0.8, 2.2))).toBe(false);
+    expect(noiseVerdict(stats(1.0, 0.95, 1.05), stats(1.5, 0.8, 2.2))).toBe("within noise");
   });
 
-  it("is false when the gap equals the spread exactly", () => {
-    expect(differsBeyondNoise(stats(1, 0, 2), stats(3, 2, 4))).toBe(false);
+  it("says within noise when the gap equals the spread exactly", () => {
+    expect(noiseVerdict(stats(1, 0, 2), stats(3, 2, 4))).toBe("within noise");
   });
 
   it("is symmetric", () => {
     const a = stats(2, 1.8, 2.3);
     const b = stats(1, 0.9, 1.2);
-    expect(differsBeyondNoise(a, b)).toBe(differsBeyondNoise(b, a));
-    expect(differsBeyondNoise(a, b)).toBe(true);
+    expect(noiseVerdict(a, b)).toBe(noiseVerdict(b, a));
+    expect(noiseVerdict(a, b)).toBe("differs");
   });
 
-  it("treats any difference between single runs (no spread) as beyond noise", () => {
-    expect(differsBeyondNoise(describeRuns([1]), describeRuns([1.001]))).toBe(true);
-    expect(differsBeyondNoise(describeRuns([1]), describeRuns([1]))).toBe(false);
+  it("will not judge from fewer than three runs on either side: one or two runs show no real spread", () => {
+    expect(noiseVerdict(describeRuns([1]), describeRuns([2]))).toBe("too few runs");
+    expect(noiseVerdict(describeRuns([1, 1.01]), describeRuns([2, 2.01, 2.02]))).toBe("too few runs");
+    expect(noiseVerdict(describeRuns([1, 1.01, 1.02]), describeRuns([2, 2.01, 2.02]))).toBe("differs");
   });
 });

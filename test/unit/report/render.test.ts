@@ -82,6 +82,15 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(reportModel({ concurrentTimings: true }))).toMatch(/Timings were taken concurrently/);
   });
 
+  it("says which formats' figures were taken over from an earlier run, in both reports", () => {
+    const model = reportModel();
+    expect(renderMarkdown({ ...model, measuredIn: { iceberg: { load: model.benchmarkId, queries: model.benchmarkId } } })).not.toMatch(/earlier run/);
+    const reused = { ...model, measuredIn: { iceberg: { load: "lb-20251231-000000-0000", queries: model.benchmarkId }, delta: { load: "lb-20251231-000000-0000", queries: "lb-20251231-000000-0000" } } };
+    expect(renderMarkdown(reused)).toContain("iceberg: load measured in run lb-20251231-000000-0000 (up to date, not rerun)");
+    expect(renderMarkdown(reused)).toContain("delta: load measured in run lb-20251231-000000-0000; query times measured in run lb-20251231-000000-0000");
+    expect(renderHtml(reused)).toContain("iceberg: load measured in run lb-20251231-000000-0000");
+  });
+
   it("escapes values so no raw HTML tag from the data appears and table rows keep their columns", () => {
     expect(markdown).not.toMatch(/<script/i);
     expect(markdown).not.toMatch(/<img/i);
