@@ -134,6 +134,16 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(state.phases.silver_iceberg.status).toBe("completed");
     const run = state.runs.at(-1)!;
     expect(run.phases).toMatchObject({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "skipped", gold_iceberg: "executed", gold_delta: "skipped", report: "executed" });
+    // The new report carries delta's figures from the first run, and says so.
+    const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
+    const first = state.runs[0].benchmarkId;
+    expect(model.measuredIn).toEqual({
+      iceberg: { load: run.benchmarkId, queries: run.benchmarkId },
+      ...Object.fromEntries(FRAMEWORKS.filter((f) => f !== "iceberg").map((f) => [f, { load: first, queries: first }])),
+    });
+    const markdown = await fs.readFile(path.join(state.phases.report.result!.dir as string, "report.md"), "utf8");
+    expect(markdown).toContain(`delta: load measured in run ${first}; query times measured in run ${first} (up to date, not rerun)`);
+    expect(markdown).not.toMatch(/iceberg: load measured in run/);
     expect(state.runs.find((r) => r.command === "silver")?.status).toBe("failed");
   });
 
