@@ -8,10 +8,12 @@ import type { ReportModel } from "./model";
 
 /** One sentence per format whose load or query figures come from another run. */
 export function reusedFigures(model: ReportModel): string[] {
+  const fromEarlierRun = (id: string | undefined): id is string => id !== undefined && id !== model.benchmarkId;
   return model.frameworks.flatMap((framework) => {
-    const measured = model.measuredIn?.[framework];
-    const earlier = (id: string | undefined) => id !== undefined && id !== model.benchmarkId;
-    const parts = [earlier(measured?.load) ? `load measured in run ${measured!.load}` : "", earlier(measured?.queries) ? `query times measured in run ${measured!.queries}` : ""].filter(Boolean);
+    const { load, queries } = model.measuredIn?.[framework] ?? {};
+    const parts: string[] = [];
+    if (fromEarlierRun(load)) parts.push(`load measured in run ${load}`);
+    if (fromEarlierRun(queries)) parts.push(`query times measured in run ${queries}`);
     return parts.length ? [`${framework}: ${parts.join("; ")} (up to date, not rerun)`] : [];
   });
 }
