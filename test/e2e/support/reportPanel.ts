@@ -3,7 +3,7 @@
 import { seconds } from "../../../src/core/report/format";
 import type { ReportModel } from "../../../src/core/report/model";
 import { sameQueryMeasurement } from "../../../src/core/report/reuse";
-import type { FrameLocator, Page } from "../vscodeHost";
+import type { FrameLocator, Locator, Page } from "../vscodeHost";
 import { rich, type PageCanvas } from "./playwrightExtras";
 
 export function reportFrame(page: Page): FrameLocator {
@@ -30,16 +30,7 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
     if (!chart || chart.width === 0 || chart.painted < 500) throw new Error(`chart ${id} did not render: ${JSON.stringify(chart)}`);
   }
 
-  // Every grid cell, keyed by row and column: { "query/q01/iceberg/A": { Median: "0.412 s", ... } }.
-  const grid = await rich(frame.locator("#app")).evaluate((app) => {
-    const rows: Record<string, Record<string, string>> = {};
-    for (const row of app.querySelectorAll("vscode-table-row[data-key]")) {
-      const cells: Record<string, string> = {};
-      for (const cell of row.querySelectorAll("vscode-table-cell")) cells[cell.getAttribute("data-column") ?? "?"] = (cell.textContent ?? "").trim();
-      rows[row.getAttribute("data-key")!] = cells;
-    }
-    return rows;
-  });
+  const grid = await gridCells(frame.locator("#app"));
   const problems: string[] = [];
   const expect = (key: string, column: string, wanted: string) => {
     const got = grid[key]?.[column];
@@ -81,34 +72,41 @@ export async function pickComparison(page: Page, optionText: string): Promise<vo
 export async function checkComparison(page: Page, a: ReportModel, b: ReportModel): Promise<void> {
   const frame = reportFrame(page);
   await frame.locator('[data-table="comparison"]').waitFor({ state: "attached", timeout: 60_000 });
-  const rows = await rich(frame.locator('[data-table="comparison"]')).evaluate((table) =>
-    [...table.querySelectorAll("vscode-table-row[data-key]")].map((row) => {
-      const cells: Record<string, string> = {};
-      for (const cell of row.querySelectorAll("vscode-table-cell")) cells[cell.getAttribute("data-column") ?? "?"] = (cell.textContent ?? "").trim();
-      return { key: row.getAttribute("data-key")!, cells };
-    }),
-  );
+  const grid = await gridCells(frame.locator('[data-table="comparison"]'));
   const problems: string[] = [];
   let compared = 0;
   for (const query of a.queries) {
     for (const framework of a.frameworks) {
       const medianA = query.byFramework[framework]?.statistics?.median;
       const medianB = b.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics?.median;
-      const row = rows.find((r) => r.key === `compare/${query.name}/${framework}`);
+      const row = grid[`compare/${query.name}/${framework}`];
       if (medianA === undefined || medianB === undefined) continue;
       if (!row) {
         problems.push(`no comparison row for ${query.name} ${framework}`);
         continue;
       }
-      if (row.cells["Median A"] !== seconds(medianA)) problems.push(`${query.name} ${framework} Median A: ${row.cells["Median A"]} ≠ ${seconds(medianA)}`);
-      if (row.cells["Median B"] !== seconds(medianB)) problems.push(`${query.name} ${framework} Median B: ${row.cells["Median B"]} ≠ ${seconds(medianB)}`);
+      if (row["Median A"] !== seconds(medianA)) problems.push(`${query.name} ${framework} Median A: ${row["Median A"]} ≠ ${seconds(medianA)}`);
+      if (row["Median B"] !== seconds(medianB)) problems.push(`${query.name} ${framework} Median B: ${row["Median B"]} ≠ ${seconds(medianB)}`);
       // A format the second run found up to date shows the first run's very measurement.
       const verdicts = sameQueryMeasurement(a, b, framework) ? /^same measurement$/ : /^(faster|slower|within noise|too few runs)$/;
-      if (!verdicts.test(row.cells.Verdict ?? "")) problems.push(`${query.name} ${framework} verdict: ${row.cells.Verdict}`);
+      if (!verdicts.test(row.Verdict ?? "")) problems.push(`${query.name} ${framework} verdict: ${row.Verdict}`);
       compared++;
     }
   }
   if (compared < a.queries.length * a.frameworks.length) problems.push(`only ${compared} of ${a.queries.length * a.frameworks.length} query cells compared`);
   if (problems.length) throw new Error(`comparison grid differs from the two summary.json files:\n  ${problems.slice(0, 10).join("\n  ")}`);
   console.log(`  comparison: ${compared} query cells show both runs' medians`);
+}
+
+/** Every grid cell below `scope`, keyed by row and column: { "query/q01/iceberg/A": { Median: "0.412 s", ... } }. */
+async function gridCells(scope: Locator): Promise<Record<string, Record<string, string>>> {
+  return rich(scope).evaluate((root) => {
+    const rows: Record<string, Record<string, string>> = {};
+    for (const row of root.querySelectorAll("vscode-table-row[data-key]")) {
+      const cells: Record<string, string> = {};
+      for (const cell of row.querySelectorAll("vscode-table-cell")) cells[cell.getAttribute("data-column") ?? "?"] = (cell.textContent ?? "").trim();
+      rows[row.getAttribute("data-key")!] = cells;
+    }
+    return rows;
+  });
 }
