@@ -23,7 +23,7 @@ import { check, counted, summary } from "./support/checks";
 import { setColorTheme } from "./support/colorTheme";
 import { rich } from "./support/playwrightExtras";
 import { unpackVsix } from "./support/vsix";
-import { runCommandFromPalette, screenshot, startVsCodeHost, type Page, type VsCodeHost } from "./vscodeHost";
+import { runCommandFromPalette, screenshot, startVsCodeHost, type Page, type VsCodeHost, type VsCodeHostOptions } from "./vscodeHost";
 
 const RUN_TIMEOUT_MS = Number(process.env.LAKEBENCH_E2E_RUN_TIMEOUT_MS ?? 25 * 60_000);
 const cacheDir = resolve((process.env.LAKEBENCH_CACHE_DIR ?? join(homedir(), ".cache", "lakebench")).replace(/^~(?=$|\/)/, homedir()));
@@ -63,10 +63,22 @@ async function toast(page: Page, text: string | RegExp, timeout = 60_000): Promi
   return message.innerText();
 }
 
+/** Starts a VS Code host on the workspace, runs the steps, keeps a screenshot of a failure, always stops the host. */
+async function inVsCodeHost(scenario: string, options: VsCodeHostOptions, steps: (host: VsCodeHost) => Promise<void>): Promise<void> {
+  const host = await startVsCodeHost(options);
+  try {
+    await steps(host);
+  } catch (error) {
+    await screenshot(host.page, `failure-${scenario}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await host.stop();
+  }
+}
+
 async function benchmarkScenario(root: string, extensionDir: string): Promise<void> {
   const workspace = makeWorkspace(root, "bench-workspace");
-  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS });
-  try {
+  await inVsCodeHost("benchmark", { extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS }, async (host) => {
     const { page } = host;
     await openLakehouseView(page);
     await check("the Phases view shows bronze, silver and gold per format, and report", async () => {
@@ -174,18 +186,12 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await screenshot(page, "12-invalid-env");
       writeDotEnv(workspace, SETTINGS);
     });
-  } catch (error) {
-    await screenshot(host.page, "failure-benchmark").catch(() => undefined);
-    throw error;
-  } finally {
-    await host.stop();
-  }
+  });
 }
 
 async function untrustedScenario(root: string, extensionDir: string): Promise<void> {
   const workspace = makeWorkspace(root, "untrusted-workspace");
-  const host: VsCodeHost = await startVsCodeHost({ extensionDir, workspaceDir: workspace, workspaceTrust: true, settings: HOST_SETTINGS });
-  try {
+  await inVsCodeHost("untrusted", { extensionDir, workspaceDir: workspace, workspaceTrust: true, settings: HOST_SETTINGS }, async (host) => {
     const { page } = host;
     await check("an untrusted workspace: the views say why, and nothing runs", async () => {
       const dontTrust = page.getByRole("button", { name: /No, I don't trust the authors/ });
@@ -199,19 +205,13 @@ async function untrustedScenario(root: string, extensionDir: string): Promise<vo
       if (ran.length) throw new Error(`something ran: ${ran.join(", ")} appeared`);
       if ((await phaseRows(page)).length) throw new Error("the Phases tree shows phases in Restricted Mode");
     });
-  } catch (error) {
-    await screenshot(host.page, "failure-untrusted").catch(() => undefined);
-    throw error;
-  } finally {
-    await host.stop();
-  }
+  });
 }
 
 async function welcomeScenario(root: string, extensionDir: string): Promise<void> {
   const workspace = join(root, "new-workspace");
   mkdirSync(workspace, { recursive: true });
-  const host = await startVsCodeHost({ extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS });
-  try {
+  await inVsCodeHost("welcome", { extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS }, async (host) => {
     const { page } = host;
     await check("a folder without .env: the view offers to create it from the example", async () => {
       await openLakehouseView(page);
@@ -225,12 +225,7 @@ async function welcomeScenario(root: string, extensionDir: string): Promise<void
       await page.waitForTimeout(800);
       await screenshot(page, "15-env-created");
     });
-  } catch (error) {
-    await screenshot(host.page, "failure-welcome").catch(() => undefined);
-    throw error;
-  } finally {
-    await host.stop();
-  }
+  });
 }
 
 const readState = (workspace: string) => JSON.parse(readFileSync(join(workspace, ".lakebench", "state.json"), "utf8")) as StateFile;
