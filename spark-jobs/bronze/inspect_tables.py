@@ -18,7 +18,7 @@ def inspect(bronze_dir: str) -> dict[str, dict[str, int]]:
     connection = duckdb.connect()
     tables = {}
     for table in TABLES:
-        files = sorted(glob.glob(os.path.join(bronze_dir, table, "*.parquet")))
+        files = sorted(glob.glob(os.path.join(glob.escape(os.path.join(bronze_dir, table)), "*.parquet")))
         if not files:
             raise SystemExit(f"no Parquet files for table {table} in {bronze_dir}")
         rows = connection.execute(

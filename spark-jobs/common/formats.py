@@ -1,7 +1,7 @@
 """How each table format writes, reads and measures one TPC-H table.
 
 Sizes and file counts come from each format's own view of the live table (Iceberg's
-data_files metadata table, Delta's DESCRIBE DETAIL, Hudi's _hoodie_file_name column,
+data_files metadata table, Delta's table detail, Hudi's _hoodie_file_name column,
 Spark's file index for plain Parquet), never from a listing that would also count
 files a table no longer references.
 """
@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pyspark.sql import DataFrame, SparkSession
 
 from common.session import ICEBERG_CATALOG
-from common.storage import file_bytes, tree_bytes
-from common.tpch import PRIMARY_KEYS
+from common.sql_quoting import quote_multipart_identifier
+from common.storage import delete_tree, file_bytes, path_exists, tree_bytes
+from common.tpch import record_key
 
 
 @dataclass
@@ -45,6 +46,10 @@ class TableFormat:
     def stats(self, table: str) -> TableStats:
         raise NotImplementedError
 
+    def drop(self, table: str) -> None:
+        """Removes the table and its files (path-addressed formats: its directory)."""
+        delete_tree(self.spark, self.location(table))
+
 
 class ParquetFormat(TableFormat):
     def write(self, df: DataFrame, table: str) -> None:
@@ -56,15 +61,15 @@ class ParquetFormat(TableFormat):
     def stats(self, table: str) -> TableStats:
         df = self.read(table)
         files = df.inputFiles()
-        return TableStats(df.count(), len(files), file_bytes(self.spark, files), 0)
+        return TableStats(df.count(), len(files), file_bytes(self.spark, files, are_uris=True), 0)
 
 
 class IcebergFormat(TableFormat):
-    def identifier(self, table: str) -> str:
-        return f"{ICEBERG_CATALOG}.{self.namespace}.{table}"
+    def identifier(self, table: str, *metadata_table: str) -> str:
+        return quote_multipart_identifier(ICEBERG_CATALOG, self.namespace, table, *metadata_table)
 
     def write(self, df: DataFrame, table: str) -> None:
-        self.spark.sql(f"CREATE NAMESPACE IF NOT EXISTS {ICEBERG_CATALOG}.{self.namespace}")
+        self.spark.sql(f"CREATE NAMESPACE IF NOT EXISTS {quote_multipart_identifier(ICEBERG_CATALOG, self.namespace)}")
         (
             df.writeTo(self.identifier(table))
             .using("iceberg")
@@ -79,10 +84,16 @@ class IcebergFormat(TableFormat):
     def stats(self, table: str) -> TableStats:
         files = self.spark.sql(
             "SELECT count(*) AS n, coalesce(sum(file_size_in_bytes), 0) AS b "
-            f"FROM {self.identifier(table)}.data_files"
+            f"FROM {self.identifier(table, 'data_files')}"
         ).first()
         metadata = tree_bytes(self.spark, posixpath.join(self.location(table), "metadata"))
         return TableStats(self.read(table).count(), int(files.n), int(files.b), metadata)
+
+    def drop(self, table: str) -> None:
+        # The hadoop catalog's table is its directory: asking for a missing one only logs a
+        # warning about its version hint. PURGE deletes data and metadata files, not just the entry.
+        if path_exists(self.spark, self.location(table)):
+            self.spark.sql(f"DROP TABLE IF EXISTS {self.identifier(table)} PURGE")
 
 
 class DeltaFormat(TableFormat):
@@ -99,7 +110,11 @@ class DeltaFormat(TableFormat):
         return self.spark.read.format("delta").load(self.location(table))
 
     def stats(self, table: str) -> TableStats:
-        detail = self.spark.sql(f"DESCRIBE DETAIL delta.`{self.location(table)}`").first()
+        # DeltaTable.detail() is DESCRIBE DETAIL without building SQL from the path.
+        jvm_table = self.spark.sparkContext._jvm.io.delta.tables.DeltaTable.forPath(
+            self.spark._jsparkSession, self.location(table)
+        )
+        detail = DataFrame(jvm_table.detail(), self.spark).first()
         metadata = tree_bytes(self.spark, posixpath.join(self.location(table), "_delta_log"))
         return TableStats(
             self.read(table).count(), int(detail.numFiles), int(detail.sizeInBytes), metadata
@@ -110,7 +125,7 @@ class HudiFormat(TableFormat):
     def write(self, df: DataFrame, table: str) -> None:
         options = {
             "hoodie.table.name": table,
-            "hoodie.datasource.write.recordkey.field": ",".join(PRIMARY_KEYS[table]),
+            "hoodie.datasource.write.recordkey.field": ",".join(record_key(table)),
             "hoodie.datasource.write.partitionpath.field": "",
             "hoodie.datasource.write.keygenerator.class": "org.apache.hudi.keygen.NonpartitionedKeyGenerator",
             # bulk_insert is Hudi's documented operation for an initial load.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pyspark.sql import SparkSession
 
+from common.executors import wait_for_executor
+
 ICEBERG_CATALOG = "lakebench"
 
 # Identical for every format so that no format wins by a different serializer or codec.
@@ -44,6 +46,7 @@ def build_session(app_name: str, framework: str, codec: str, warehouse: str) -> 
     for key, value in conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
+    wait_for_executor(spark)
     if framework == "delta":
         # Delta rebuilds table state with its own partition count (50 by default), which on
         # a small machine costs more than the query itself: give it the shuffle setting that

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pyspark.sql import SparkSession
 
 
-def _fs_and_path(spark: SparkSession, path: str):
+def _fs_and_path(spark: SparkSession, path: str, is_uri: bool = False):
     jvm = spark.sparkContext._jvm
-    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    # A URI (DataFrame.inputFiles()) is percent-encoded: Path(String) would keep "%20" as is.
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(jvm.java.net.URI(path) if is_uri else path)
     return hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()), hadoop_path
 
 
@@ -18,9 +19,21 @@ def tree_bytes(spark: SparkSession, path: str) -> int:
     return int(fs.getContentSummary(hadoop_path).getLength())
 
 
-def file_bytes(spark: SparkSession, paths: list[str]) -> int:
+def file_bytes(spark: SparkSession, paths: list[str], are_uris: bool = False) -> int:
     total = 0
     for path in paths:
-        fs, hadoop_path = _fs_and_path(spark, path)
+        fs, hadoop_path = _fs_and_path(spark, path, are_uris)
         total += int(fs.getFileStatus(hadoop_path).getLen())
     return total
+
+
+def path_exists(spark: SparkSession, path: str) -> bool:
+    fs, hadoop_path = _fs_and_path(spark, path)
+    return bool(fs.exists(hadoop_path))
+
+
+def delete_tree(spark: SparkSession, path: str) -> None:
+    """Removes a directory and everything under it (nothing when it does not exist)."""
+    fs, hadoop_path = _fs_and_path(spark, path)
+    if fs.exists(hadoop_path):
+        fs.delete(hadoop_path, True)

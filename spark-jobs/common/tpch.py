@@ -13,3 +13,13 @@ PRIMARY_KEYS: dict[str, list[str]] = {
 }
 
 TABLES: list[str] = list(PRIMARY_KEYS)
+
+# The silver job's untimed warm-up table: its name cannot be a TPC-H table's (leading
+# underscore), and it has the columns and key of WARMUP_SHAPE.
+WARMUP_TABLE = "_lakebench_warmup"
+WARMUP_SHAPE = "orders"
+
+
+def record_key(table: str) -> list[str]:
+    """The primary key a format that needs one (Hudi) writes the table with."""
+    return PRIMARY_KEYS[WARMUP_SHAPE if table == WARMUP_TABLE else table]

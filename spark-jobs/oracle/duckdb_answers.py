@@ -6,6 +6,7 @@ independent evidence that every format returned the right answer.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 import time
@@ -18,7 +19,19 @@ from common.answers import plain_rows, result_hash  # noqa: E402
 from common.progress import emit  # noqa: E402
 from common.queries import load_query, query_name, texts_hash  # noqa: E402
 from common.result_file import write_json_atomically  # noqa: E402
+from common.sql_quoting import quote_duckdb_identifier, quote_duckdb_string_literal  # noqa: E402
 from common.tpch import TABLES  # noqa: E402
+
+
+def register_bronze_views(connection, bronze_dir: str) -> None:
+    """One view per TPC-H table over its bronze Parquet files."""
+    for table in TABLES:
+        # The files listed here, not a glob pattern: DuckDB would read a "[" in DATA_DIR as one.
+        files = sorted(glob.glob(os.path.join(glob.escape(os.path.join(bronze_dir, table)), "*.parquet")))
+        if not files:
+            raise SystemExit(f"no Parquet files for table {table} in {bronze_dir}")
+        listed = ", ".join(quote_duckdb_string_literal(f) for f in files)
+        connection.execute(f"CREATE VIEW {quote_duckdb_identifier(table)} AS SELECT * FROM read_parquet([{listed}])")
 
 
 def main(argv: list[str]) -> int:
@@ -30,9 +43,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     connection = duckdb.connect()
-    for table in TABLES:
-        pattern = os.path.join(args.bronze_dir, table, "*.parquet").replace("'", "''")
-        connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
+    register_bronze_views(connection, args.bronze_dir)
     texts = {query_name(int(n)): load_query(int(n), args.scale_factor) for n in args.queries.split(",")}
     answers = {}
     for name, text in texts.items():

@@ -1,6 +1,8 @@
 /** The `lakebench` command: a thin shell over src/core for terminals and CI. */
+import { promises as fs } from "node:fs";
 import path from "node:path";
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { ConfigError } from "../core/config/errors";
 import { loadConfig, mergeSources } from "../core/config/load";
 import type { PhaseKind } from "../core/pipeline/phases";
 import { runPipeline } from "../core/pipeline/runPipeline";
@@ -13,7 +15,7 @@ import { printProgress, printSummary } from "./printer";
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
 async function runPhases(command: string, targets: PhaseKind[], flags: RunFlags): Promise<number> {
-  const workspace = path.resolve(flags.workspace);
+  const workspace = await existingWorkspace(flags.workspace);
   const sources = { workspace, flags: flagsToRawConfig(flags), env: process.env };
   const config = await loadConfig(sources);
   const controller = new AbortController();
@@ -44,13 +46,21 @@ async function runPhases(command: string, targets: PhaseKind[], flags: RunFlags)
   }
 }
 
+/** A run needs the workspace folder to exist: it holds .env and gets .lakebench/; a typo must not create one. */
+async function existingWorkspace(dir: string): Promise<string> {
+  const workspace = path.resolve(dir);
+  const stat = dir.trim() === "" ? undefined : await fs.stat(workspace).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new ConfigError([{ key: "--workspace", value: dir, allowed: "an existing directory (the folder holding .env; .lakebench/ is created in it)", source: "flag" }]);
+  return workspace;
+}
+
 function withRunOptions(command: Command): Command {
   return command
     .option("-w, --workspace <dir>", "workspace holding .env and .lakebench/", process.cwd())
     .option("-s, --scale-factor <sf>", "TPC-H scale factor (TPCH_SCALE_FACTOR)")
     .option("-f, --frameworks <list>", "comma-separated: iceberg,delta,hudi,parquet (FRAMEWORKS)")
     .option("-q, --queries <list>", 'query numbers and ranges, or "all" (QUERIES)')
-    .option("-i, --iterations <n>", "timed runs per query (QUERY_ITERATIONS)")
+    .option("-i, --iterations <n>", 'timed runs per query, or "auto" (QUERY_ITERATIONS)')
     .option("--warmup-runs <n>", "uncounted runs per query (QUERY_WARMUP_RUNS)")
     .option("-d, --data-dir <dir>", "data directory (DATA_DIR)")
     .option("--spark-master <url>", "local[*], spark://host:port or compose (SPARK_MASTER)")
@@ -58,10 +68,25 @@ function withRunOptions(command: Command): Command {
     .option("--force", "rerun the requested phases even when up to date");
 }
 
+/** `lakebench run 0.1` must not run with the defaults: no command takes positional arguments it did not declare. */
+function refuseUnexpectedArguments(_program: Command, action: Command): void {
+  const unexpected = action.args.slice(action.registeredArguments.length);
+  if (unexpected.length === 0) return;
+  const listed = unexpected.map((arg) => `'${arg}'`).join(", ");
+  action.error(`error: unexpected argument ${listed}: '${action.name()}' takes options only (did you forget an option name? see --help)`, {
+    exitCode: EXIT.usage,
+    code: "lakebench.unexpectedArgument",
+  });
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("lakebench")
     .description("Benchmark Apache Iceberg, Delta Lake and Apache Hudi on TPC-H with Spark; every answer checked against DuckDB.")
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Usage errors throw instead of exiting, so main() returns 2 for them; subcommands
+    // added below inherit both settings.
+    .exitOverride()
+    .hook("preAction", refuseUnexpectedArguments);
   const phaseCommands: [string, string, PhaseKind[]][] = [
     ["run", "all phases: bronze, silver, gold, report", ["bronze", "silver", "gold", "report"]],
     ["bronze", "generate the TPC-H data as Parquet (tpchgen-cli)", ["bronze"]],
@@ -94,6 +119,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option("--history", "also clear the run history"))
     .action(async (flags: { workspace: string; history?: boolean }) => {
       const result = await resetState(path.resolve(flags.workspace), { history: Boolean(flags.history) });
+      if (result.corrupt) {
+        console.log(`The state file was corrupt (${result.corrupt.reason}): its phases and run history were not carried over; a new empty state was written.`);
+        console.log(`The corrupt file is kept at ${result.corrupt.backup}`);
+        return;
+      }
       const backup = result.backup ? ` Previous state: ${result.backup}` : "";
       console.log(`Reset ${result.phasesReset.length} phases${flags.history ? " and the run history" : ""}.${backup}`);
     });
@@ -105,6 +135,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram((code) => (exitCode = code)).parseAsync(argv);
   } catch (error) {
+    // Commander has already printed its message (and the help after it).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const err = error as Error & { exitCode?: number };
     console.error(`lakebench: ${err.message}`);
     return err.exitCode ?? EXIT.failed;

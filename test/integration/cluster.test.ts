@@ -1,16 +1,18 @@
 /**
  * The same benchmark on a real Spark standalone cluster (master + 2 workers on 127.0.0.1,
- * spark.authenticate on): same answers, executors on the workers, wrong secrets refused.
+ * spark.authenticate on): same answers, executors on the workers, wrong secrets refused,
+ * a crash recovered. And on a cluster too small or too busy for the executor: a fast,
+ * clear failure instead of a wait without end.
  */
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GoldMetrics } from "../../src/core/spark/goldPhase";
-import { makeWorkspace, runCli } from "./support/cli";
-import { defaultToolchain, getJson, startStandaloneCluster, type StandaloneCluster } from "./support/standaloneCluster";
-import { readStateFile } from "./support/state";
+import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
+import { defaultToolchain, getJson, occupyCluster, startStandaloneCluster, type MasterStatusJson, type StandaloneCluster } from "./support/standaloneCluster";
+import { processGroupAlive, readStateFile } from "./support/state";
 
 const SECRET = "lakebench-test-secret-0123456789";
 const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"];
@@ -35,11 +37,15 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
       QUERY_WARMUP_RUNS: "0",
       QUERY_ITERATIONS: "1",
       SPARK_MASTER: cluster.masterUrl,
+      SPARK_MASTER_UI_URL: cluster.masterUi,
       SPARK_AUTH_SECRET: SECRET,
       SPARK_DRIVER_MEMORY: "1g",
       SPARK_EXECUTOR_MEMORY: "1g",
       SPARK_EXECUTOR_CORES: "1",
       SPARK_SHUFFLE_PARTITIONS: "4",
+      // With FRAMEWORK_PARALLELISM=2 the first application takes every core (spark.cores.max
+      // is unset) and the second waits for it: a wait that counts against this bound.
+      SPARK_EXECUTOR_WAIT_SECONDS: "600",
     });
   });
 
@@ -88,6 +94,31 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     expect(html).toContain("Timings were taken concurrently");
   });
 
+  it("recovers from kill -9 during silver: the rerun completes and no secret properties file is left", async () => {
+    const privateDir = path.join(workspace, "lakehouse-data", ".lakebench-private");
+    const secretFiles = async () => (await fs.readdir(privateDir).catch(() => [])).filter((name) => /^spark-auth-.*\.properties$/.test(name));
+    const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
+    const running = await waitFor(async () => {
+      const phase = (await readStateFile(workspace)).phases.silver_iceberg;
+      return phase?.status === "running" && phase.childPid ? phase : undefined;
+    }, 180_000, "silver_iceberg to start its Spark job");
+    // The driver's secret file exists while the CLI runs; kill -9 leaves it behind.
+    const secretFile = path.join(privateDir, `spark-auth-${killed.pid}.properties`);
+    expect(existsSync(secretFile)).toBe(true);
+    killed.kill("SIGKILL");
+    await killed;
+    expect(existsSync(secretFile)).toBe(true);
+
+    const result = await runCli(["silver", "--frameworks", "iceberg"], workspace);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("silver_iceberg: found interrupted");
+    expect(processGroupAlive(running.childPid!)).toBe(false);
+    const state = await readStateFile(workspace);
+    expect(state.phases.silver_iceberg.status).toBe("completed");
+    expect(state.phases.silver_iceberg.result?.rows).toBeGreaterThan(80_000);
+    expect(await secretFiles()).toEqual([]);
+  });
+
   it("refuses an application that presents the wrong secret", async () => {
     const toolchain = defaultToolchain();
     const probe = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "lakebench-probe-")), "probe.py");
@@ -107,5 +138,67 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     const result = await runCli(["run", "--spark-master", cluster.masterUrl], await makeWorkspace({ TPCH_SCALE_FACTOR: "0.01" }));
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("SPARK_AUTH_SECRET");
+  });
+});
+
+describe("a standalone cluster too small or too busy for the executor (1 worker of 1 core / 1g)", () => {
+  const BASE = {
+    TPCH_SCALE_FACTOR: "0.01",
+    FRAMEWORKS: "iceberg",
+    QUERY_WARMUP_RUNS: "0",
+    QUERY_ITERATIONS: "1",
+    SPARK_AUTH_SECRET: SECRET,
+    SPARK_DRIVER_MEMORY: "1g",
+    SPARK_EXECUTOR_MEMORY: "512m",
+    SPARK_EXECUTOR_CORES: "1",
+    SPARK_SHUFFLE_PARTITIONS: "4",
+  };
+  let small: StandaloneCluster;
+  let workspace: string;
+  let settings: Record<string, string>;
+  const masterStatus = () => getJson<MasterStatusJson>(`${small.masterUi}/json/`);
+
+  beforeAll(async () => {
+    small = await startStandaloneCluster(SECRET, { workers: 1, cores: 1, memory: "1g" });
+    settings = { ...BASE, SPARK_MASTER: small.masterUrl, SPARK_MASTER_UI_URL: small.masterUi };
+    workspace = await makeWorkspace(settings);
+  });
+  afterAll(async () => {
+    await small?.stop();
+    if (workspace) await fs.rm(workspace, { recursive: true, force: true });
+  });
+
+  it("refuses, before submitting anything, an executor of 2 cores that no worker can host", async () => {
+    await writeDotEnv(workspace, { ...settings, SPARK_EXECUTOR_CORES: "2" });
+    const result = await runCli(["silver"], workspace);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain("No worker can host one executor of 2 cores / 512m (SPARK_EXECUTOR_CORES=2, SPARK_EXECUTOR_MEMORY=512m)");
+    expect(result.stdout).toMatch(/127\.0\.0\.1:\d+ ALIVE 1 core \/ 1024m/);
+    const state = await readStateFile(workspace);
+    expect(state.phases.silver_iceberg).toMatchObject({ status: "failed", error: expect.stringContaining("No worker can host") });
+    expect(state.runs.at(-1)?.status).toBe("failed");
+    // Refused, not waited: no application ever reached the master.
+    const master = await masterStatus();
+    expect([...master.activeapps, ...master.completedapps]).toEqual([]);
+  });
+
+  it("fails a phase whose application gets no executor within SPARK_EXECUTOR_WAIT_SECONDS, saying why", async () => {
+    // The worker could host the executor, but another application holds its only core.
+    const occupier = await occupyCluster(small, SECRET, { cores: 1, memory: "512m" });
+    try {
+      await writeDotEnv(workspace, { ...settings, SPARK_EXECUTOR_WAIT_SECONDS: "5" });
+      const result = await runCli(["silver"], workspace);
+      expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+      expect(result.stdout).toContain(`no executor registered within 5 s: the cluster ${small.masterUrl} has no free worker that can host 1 core / 512m`);
+      const state = await readStateFile(workspace);
+      expect(state.phases.silver_iceberg.status).toBe("failed");
+      // The job's own line is the headline of the phase's error, not buried in the log tail.
+      expect(state.phases.silver_iceberg.error?.split("\n")[0]).toMatch(/^spark-submit failed \(exit code 1\): error: no executor registered within 5 s/);
+      const master = await masterStatus();
+      expect(master.completedapps.map((app) => app.name)).toContain("lakebench-silver-iceberg");
+      expect(master.activeapps.map((app) => app.name)).toEqual([occupier.name]);
+    } finally {
+      await occupier.stop();
+    }
   });
 });

@@ -6,8 +6,9 @@
 import type { Framework } from "../../src/core/config/keys";
 import { noiseVerdict, type RunStatistics } from "../../src/core/metrics/statistics";
 import { bytes, percent, seconds } from "../../src/core/report/format";
-import type { QueryCell } from "../../src/core/report/model";
+import type { QueryCell, QueryRow } from "../../src/core/report/model";
 import { sameQueryMeasurement } from "../../src/core/report/reuse";
+import { spreadMarker } from "../../src/core/report/verdictText";
 import { frameworksOf, roles, tablesOf, type ReportPair, type RunRole } from "./reportPair";
 
 export type Tone = "good" | "bad" | "muted" | "changed";
@@ -58,6 +59,12 @@ export function answerCell(cell: QueryCell | undefined): FigureCell {
   }
 }
 
+/** Whether the query's runs rank the formats: "spread too wide to rank" is the marker to see. */
+function spreadCell(spread: QueryRow["spread"]): FigureCell {
+  if (!spread) return { text: "–", tone: "muted" };
+  return { text: spreadMarker(spread), value: spread.status, title: spread.detail, tone: spread.status === "ok" ? undefined : "bad" };
+}
+
 export function queryFigures(pair: ReportPair): FigureTable {
   const comparing = Boolean(pair.compare);
   const rows: FigureRow[] = [];
@@ -65,9 +72,11 @@ export function queryFigures(pair: ReportPair): FigureTable {
   for (const name of names) {
     for (const framework of frameworksOf(pair)) {
       for (const { role, model } of roles(pair)) {
-        const cell = model.queries.find((q) => q.name === name)?.byFramework[framework];
+        const query = model.queries.find((q) => q.name === name);
+        const cell = query?.byFramework[framework];
         if (!cell) continue;
         const s = cell.statistics;
+        const interval = cell.medianInterval;
         rows.push({
           key: `query/${name}/${framework}/${role}`,
           cells: [
@@ -79,9 +88,13 @@ export function queryFigures(pair: ReportPair): FigureTable {
             num(s?.max, (v) => seconds(v)),
             num(s?.p95, (v) => seconds(v)),
             num(s?.cv, percent),
+            interval ? { text: `${interval.low.toFixed(3)}–${interval.high.toFixed(3)} s`, value: interval.high - interval.low } : { text: "–" },
             count(s?.n),
+            num(cell.planningMedian, (v) => seconds(v)),
+            num(cell.executionMedian, (v) => seconds(v)),
             count(cell.rows),
             answerCell(cell),
+            spreadCell(query?.spread),
           ],
         });
       }
@@ -90,7 +103,7 @@ export function queryFigures(pair: ReportPair): FigureTable {
   return {
     id: "query-figures",
     title: "Query figures",
-    columns: [col("Query"), col("Format"), ...(comparing ? [col("Run")] : []), col("Median", true), col("Min", true), col("Max", true), col("p95", true), col("CV", true), col("Runs", true), col("Rows", true), col("Answer")],
+    columns: [col("Query"), col("Format"), ...(comparing ? [col("Run")] : []), col("Median", true), col("Min", true), col("Max", true), col("p95", true), col("CV", true), col("Median 95 % CI", true), col("Runs", true), col("Planning", true), col("Execution", true), col("Rows", true), col("Answer"), col("Spread")],
     rows,
   };
 }

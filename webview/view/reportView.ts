@@ -9,10 +9,13 @@ import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigur
 import { roles, type ReportPair } from "../model/reportPair";
 import { readChartTheme } from "../theme/chartTheme";
 import { reusedFigures } from "../../src/core/report/reuse";
+import { warmupLine } from "../../src/core/report/verdictText";
+import { verdictViews } from "../model/verdictTables";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
 import { runLabel, runPicker } from "./runPicker";
 import { summaryCards } from "./summaryCards";
+import { verdictSection } from "./verdictSection";
 
 export interface ReportViewEvents {
   select(selection: RunSelection): void;
@@ -84,6 +87,7 @@ export class ReportView {
       problems(pair),
       reuseNotes(pair),
       summaryCards(pair),
+      verdictSection(verdictViews(pair), Boolean(compare)),
       h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
       comparison ? figureGrid(comparison) : null,
       answersVerdict(pair),
@@ -92,6 +96,7 @@ export class ReportView {
       figureGrid(totalsFigures(pair)),
       figureGrid(queryFigures(pair)),
       figureGrid(loadFigures(pair)),
+      loadWarmupNote(pair),
       figureGrid(environmentTable(pair)),
     );
     this.charts = chartSlots.map(([canvas, data]) => new BarChartView(canvas, data, theme));
@@ -123,6 +128,15 @@ function reuseNotes(pair: ReportPair): HTMLElement | null {
   const list = roles(pair).flatMap(({ role, model }) => reusedFigures(model).map((line) => (pair.compare ? `${role}: ${line}` : line)));
   if (!list.length) return null;
   return h("section", { class: "notes" }, h("h2", {}, h("span", { class: "codicon codicon-info", "aria-hidden": "true" }), " Figures from an earlier run"), h("ul", {}, ...list.map((p) => h("li", {}, p))));
+}
+
+/** The silver sessions' start-up warm-up: measured, but charged to no table. */
+function loadWarmupNote(pair: ReportPair): HTMLElement | null {
+  const list = roles(pair).flatMap(({ role, model }) => {
+    const line = warmupLine(model);
+    return line ? [pair.compare ? `Run ${role}: ${line}` : line] : [];
+  });
+  return list.length ? h("div", { class: "load-note", "data-note": "load-warmup" }, ...list.map((line) => h("p", {}, line))) : null;
 }
 
 /** One line above the answer grid: all good, or how many answers are wrong or unchecked. */

@@ -15,13 +15,23 @@ export interface BenchConfig {
     /** Empty in local mode; required (spark.authenticate) on a cluster. */
     authSecret: string;
     worker: { cores: number; memory: string };
+    /** The standalone master's web UI (its /json/ status); empty: http://<master host>:8080. */
+    masterUi: string;
+    /** How long a job on a cluster waits for its first executor before failing. */
+    executorWaitSeconds: number;
   };
   /** How many formats convert or query at the same time (1 = one after another). */
   frameworkParallelism: number;
   parquetCodec: string;
   queries: number[];
   warmupRuns: number;
+  /** Timed runs per query; with QUERY_ITERATIONS=auto the minimum number of timed runs (3). */
   iterations: number;
+  /**
+   * Present only with QUERY_ITERATIONS=auto: repeat a query until the 95 % interval of its
+   * median lies within ±targetRelativeHalfWidth of the median, or maxIterations timed runs.
+   */
+  autoIterations?: { maxIterations: number; targetRelativeHalfWidth: number };
   iceberg: { formatVersion: string };
   delta: { checkpointInterval: number };
   hudi: { tableType: string };

@@ -3,6 +3,8 @@ export interface ConfigProblem {
   key: string;
   value: string;
   allowed: string;
+  /** Where the value came from, when the key alone does not say (an unknown key, an empty flag). */
+  source?: "flag" | "setting" | "environment" | ".env";
 }
 
 export class ConfigError extends Error {

@@ -1,15 +1,19 @@
 /**
  * Loads the configuration: CLI flags > VS Code settings > process environment > .env >
- * defaults. Everything is validated before anything runs.
+ * defaults. Everything is validated before anything runs: values, key names (typos), the
+ * data directory and whether an executor fits a Compose worker.
  */
-import { constants, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import dotenv from "dotenv";
 import type { BenchConfig } from "./benchConfig";
+import { composeExecutor } from "./composeExecutor";
+import { checkDataDir } from "./dataDirCheck";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, type RawConfig } from "./keys";
-import { rawConfigSchema, type ParsedConfig } from "./schema";
+import { rawConfigFields, rawConfigSchema, type ParsedConfig } from "./schema";
+import { unknownKeyProblems } from "./unknownKeys";
 
 export interface ConfigSources {
   workspace: string;
@@ -18,40 +22,82 @@ export interface ConfigSources {
   env?: NodeJS.ProcessEnv;
 }
 
-export async function readDotEnv(workspace: string): Promise<RawConfig> {
+/** The minimum number of timed runs with QUERY_ITERATIONS=auto: fewer give no interval worth the name. */
+export const AUTO_MIN_ITERATIONS = 3;
+
+/** Every key of the workspace's .env, ours or not ({} when there is none). */
+async function readDotEnvFile(workspace: string): Promise<Record<string, string>> {
+  const file = path.join(workspace, ".env");
   try {
-    const parsed = dotenv.parse(await fs.readFile(path.join(workspace, ".env"), "utf8"));
-    return pick(parsed);
+    return dotenv.parse(await fs.readFile(file, "utf8"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return {};
+    throw new ConfigError([{ key: ".env", value: file, allowed: `a readable file of KEY=value lines (${code ?? String(error)})` }]);
   }
 }
 
-/** Merged raw values with the source each came from, for `lakebench status` and the UI. */
+/** Our keys from the workspace's .env. */
+export async function readDotEnv(workspace: string): Promise<RawConfig> {
+  return pick(await readDotEnvFile(workspace));
+}
+
+/**
+ * Merged raw values, for `lakebench status`, the UI and the run record. Empty values mean
+ * "not set here" in every layer (an empty flag is refused by loadConfig instead).
+ */
 export async function mergeSources(sources: ConfigSources): Promise<RawConfig> {
-  const layers = [await readDotEnv(sources.workspace), pick(sources.env ?? {}), sources.settings ?? {}, sources.flags ?? {}];
-  return Object.assign({}, CONFIG_DEFAULTS, ...layers.map(withoutEmpty));
+  const layers = [await readDotEnv(sources.workspace), pick(sources.env ?? {}), sources.settings ?? {}, sources.flags ?? {}].map(withoutEmpty);
+  const merged: RawConfig = Object.assign({}, CONFIG_DEFAULTS, ...layers);
+  return { ...merged, ...derivedComposeExecutor(merged, new Set(layers.flatMap((layer) => Object.keys(layer)) as ConfigKey[])) };
+}
+
+/** With SPARK_MASTER=compose, the executor size actually used (derived from the worker), so the run record tells the truth. */
+function derivedComposeExecutor(merged: RawConfig, explicit: ReadonlySet<ConfigKey>): RawConfig {
+  const parsed = rawConfigFields.pick({ SPARK_MASTER: true, SPARK_EXECUTOR_MEMORY: true, SPARK_EXECUTOR_CORES: true, SPARK_WORKER_CORES: true, SPARK_WORKER_MEMORY: true }).safeParse(merged);
+  if (!parsed.success || parsed.data.SPARK_MASTER !== "compose") return {};
+  const executor = { executorMemory: parsed.data.SPARK_EXECUTOR_MEMORY, executorCores: parsed.data.SPARK_EXECUTOR_CORES };
+  const fitted = composeExecutor(executor, { workerMemory: parsed.data.SPARK_WORKER_MEMORY, workerCores: parsed.data.SPARK_WORKER_CORES }, explicit);
+  return fitted.problems.length ? {} : { SPARK_EXECUTOR_MEMORY: fitted.executor.executorMemory, SPARK_EXECUTOR_CORES: String(fitted.executor.executorCores) };
 }
 
 export async function loadConfig(sources: ConfigSources): Promise<BenchConfig> {
-  const raw = await mergeSources(sources);
+  const dotEnvFile = await readDotEnvFile(sources.workspace);
+  const problems: ConfigProblem[] = [
+    ...unknownKeyProblems(Object.entries(dotEnvFile), ".env"),
+    ...unknownKeyProblems(Object.entries(sources.env ?? {}), "environment"),
+    ...emptyFlagProblems(sources.flags ?? {}),
+  ];
+  const flags = Object.fromEntries(Object.entries(sources.flags ?? {}).filter(([, value]) => value?.trim())) as RawConfig;
+  const explicit = [pick(dotEnvFile), pick(sources.env ?? {}), sources.settings ?? {}, flags].map(withoutEmpty);
+  const raw: RawConfig = Object.assign({}, CONFIG_DEFAULTS, ...explicit);
   const result = rawConfigSchema.safeParse(raw);
-  const problems: ConfigProblem[] = result.success
-    ? []
-    : result.error.issues.map((issue) => {
-        const key = String(issue.path[0]);
-        return { key, value: redactSecrets(raw)[key as ConfigKey] ?? "", allowed: issue.message };
-      });
-  if (raw.DATA_DIR && !problems.some((p) => p.key === "DATA_DIR")) {
-    const problem = await checkWritable("DATA_DIR", raw.DATA_DIR, resolvePath(raw.DATA_DIR.trim(), sources.workspace));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0]);
+      problems.push({ key, value: redactSecrets(raw)[key as ConfigKey] ?? "", allowed: issue.message });
+    }
+  }
+  if (raw.DATA_DIR && !problems.some((p) => p.key === "DATA_DIR" || p.key === "LAKEBENCH_CACHE_DIR")) {
+    const context = { workspace: sources.workspace, cacheDir: resolvePath((raw.LAKEBENCH_CACHE_DIR ?? "").trim(), sources.workspace) };
+    const problem = await checkDataDir("DATA_DIR", raw.DATA_DIR, resolvePath(raw.DATA_DIR.trim(), sources.workspace), context);
     if (problem) problems.push(problem);
   }
   if (!result.success || problems.length) throw new ConfigError(problems);
-  return toBenchConfig(result.data, sources.workspace);
+
+  const config = toBenchConfig(result.data, sources.workspace);
+  if (config.spark.master === "compose") {
+    const explicitKeys = new Set(explicit.flatMap((layer) => Object.keys(layer)) as ConfigKey[]);
+    const worker = { workerCores: config.spark.worker.cores, workerMemory: config.spark.worker.memory };
+    const fitted = composeExecutor(config.spark, worker, explicitKeys);
+    if (fitted.problems.length) throw new ConfigError(fitted.problems);
+    Object.assign(config.spark, fitted.executor);
+  }
+  return config;
 }
 
 function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
+  const auto = parsed.QUERY_ITERATIONS === "auto";
   return {
     scaleFactor: parsed.TPCH_SCALE_FACTOR,
     frameworks: parsed.FRAMEWORKS,
@@ -64,12 +110,15 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
       shufflePartitions: parsed.SPARK_SHUFFLE_PARTITIONS,
       authSecret: parsed.SPARK_AUTH_SECRET,
       worker: { cores: parsed.SPARK_WORKER_CORES, memory: parsed.SPARK_WORKER_MEMORY },
+      masterUi: parsed.SPARK_MASTER_UI_URL,
+      executorWaitSeconds: parsed.SPARK_EXECUTOR_WAIT_SECONDS,
     },
     frameworkParallelism: parsed.FRAMEWORK_PARALLELISM,
     parquetCodec: parsed.PARQUET_CODEC,
     queries: parsed.QUERIES,
     warmupRuns: parsed.QUERY_WARMUP_RUNS,
-    iterations: parsed.QUERY_ITERATIONS,
+    iterations: auto ? AUTO_MIN_ITERATIONS : (parsed.QUERY_ITERATIONS as number),
+    ...(auto && { autoIterations: { maxIterations: parsed.QUERY_MAX_ITERATIONS, targetRelativeHalfWidth: parsed.QUERY_TARGET_CI_WIDTH } }),
     iceberg: { formatVersion: parsed.ICEBERG_FORMAT_VERSION },
     delta: { checkpointInterval: parsed.DELTA_CHECKPOINT_INTERVAL },
     hudi: { tableType: parsed.HUDI_TABLE_TYPE },
@@ -82,24 +131,11 @@ export function resolvePath(value: string, base: string): string {
   return path.resolve(base, expanded);
 }
 
-/** The directory, or its nearest existing ancestor, must be a writable directory. */
-async function checkWritable(key: string, value: string, dir: string): Promise<ConfigProblem | undefined> {
-  let probe = dir;
-  for (;;) {
-    try {
-      const stat = await fs.stat(probe);
-      if (!stat.isDirectory()) return { key, value, allowed: `a directory path, but ${probe} is a file` };
-      await fs.access(probe, constants.W_OK);
-      return undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" && path.dirname(probe) !== probe) {
-        probe = path.dirname(probe);
-        continue;
-      }
-      return { key, value, allowed: `a writable directory (${probe}: ${code ?? String(error)})` };
-    }
-  }
+/** `--scale-factor ''` is a mistake (a lost shell variable, say), not a request for the default. */
+function emptyFlagProblems(flags: RawConfig): ConfigProblem[] {
+  return Object.entries(flags)
+    .filter(([, value]) => value !== undefined && value.trim() === "")
+    .map(([key, value]) => ({ key, value: value ?? "", allowed: "a value: an empty flag does not mean the default (leave the flag out for that)", source: "flag" as const }));
 }
 
 const SECRET_KEYS: ConfigKey[] = ["SPARK_AUTH_SECRET"];

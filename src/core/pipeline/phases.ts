@@ -4,7 +4,6 @@
  * hash), how to tell its output is still there, and how to remove a partial one.
  */
 import { existsSync } from "node:fs";
-import { promises as fs } from "node:fs";
 import type { BenchConfig } from "../config/benchConfig";
 import type { Framework } from "../config/keys";
 import { runBronzePhase } from "../datagen/bronzePhase";
@@ -14,6 +13,7 @@ import { formatOptions } from "../spark/formatOptions";
 import { removeSilverOutputs, runSilverPhase } from "../spark/silverPhase";
 import type { PhaseState } from "../state/schema";
 import type { DataLayout } from "./layout";
+import { removeOwned } from "./ownedPaths";
 import type { PhaseContext } from "./phaseContext";
 
 export type PhaseKind = "bronze" | "silver" | "gold" | "report";
@@ -75,7 +75,7 @@ export function planPhases(config: BenchConfig): PhaseDefinition[] {
     outputPresent: (_layout, state) => typeof state.result?.metricsFile === "string" && existsSync(state.result.metricsFile),
     removePartialOutput: async (layout, state) => {
       if (!state.benchmarkId) return;
-      await Promise.all(Object.values(goldFiles(layout.metricsDir(state.benchmarkId), framework)).map((f) => fs.rm(f, { force: true })));
+      await Promise.all(Object.values(goldFiles(layout.metricsDir(state.benchmarkId), framework)).map((f) => removeOwned(f, layout.ownedRoots)));
     },
     run: (ctx) => runGoldPhase(ctx, framework),
   }));
@@ -87,7 +87,7 @@ export function planPhases(config: BenchConfig): PhaseDefinition[] {
     settings: (c) => ({ frameworks: c.frameworks }),
     outputPresent: (_layout, state) => typeof state.result?.html === "string" && existsSync(state.result.html),
     removePartialOutput: async (layout, state) => {
-      if (state.benchmarkId) await fs.rm(layout.reportDir(state.benchmarkId), { recursive: true, force: true });
+      if (state.benchmarkId) await removeOwned(layout.reportDir(state.benchmarkId), layout.ownedRoots, { recursive: true });
     },
     run: runReportPhase,
   };

@@ -1,28 +1,39 @@
 /**
  * Recovery of phases left "running" by a run that died (kill -9, power loss). Called while
- * holding the run lock, so no live run owns them: stop any orphaned child, remove the
- * partial output, and mark the phase failed so the next run redoes it.
+ * holding the run lock, so no live run owns them: stop an orphaned child when it provably
+ * is the one recorded, remove the partial output (inside the owned trees only), remove
+ * secret files left by dead runs, and mark the phase failed so the next run redoes it.
  */
-import { isAlive, signalGroup } from "../runners/processes";
+import { stopRecordedGroup } from "../runners/processes";
+import { removeOrphanedSecretProperties } from "../spark/secretProperties";
 import type { StateStore } from "../state/store";
 import type { DataLayout } from "./layout";
 import type { PhaseDefinition } from "./phases";
 
-export async function recoverStalePhases(store: StateStore, layout: DataLayout, phases: PhaseDefinition[]): Promise<string[]> {
-  const recovered: string[] = [];
+export interface RecoveredPhase {
+  name: string;
+  /** One line for the progress output. */
+  message: string;
+}
+
+export async function recoverStalePhases(store: StateStore, layout: DataLayout, phases: PhaseDefinition[]): Promise<RecoveredPhase[]> {
+  const recovered: RecoveredPhase[] = [];
   for (const [name, state] of Object.entries(store.snapshot.phases)) {
     if (state.status !== "running") continue;
-    if (state.childPid !== undefined && isAlive(state.childPid)) signalGroup(state.childPid, "SIGKILL");
+    const child = state.childPid === undefined ? undefined : stopRecordedGroup(state.childPid, state.childIdentity);
     await phases.find((p) => p.name === name)?.removePartialOutput(layout, state);
+    const childNote = child ? ` ${child.note}` : "";
     await store.setPhase(name, {
       ...state,
       status: "failed",
       finishedAt: new Date().toISOString(),
       pid: undefined,
       childPid: undefined,
-      error: `Interrupted: the run that started it (pid ${state.pid ?? "unknown"}) is gone; its partial output was removed.`,
+      childIdentity: undefined,
+      error: `Interrupted: the run that started it (pid ${state.pid ?? "unknown"}) is gone; its partial output was removed.${childNote}`,
     });
-    recovered.push(name);
+    const leftRunning = child?.outcome === "left" ? ` (${child.note})` : "";
+    recovered.push({ name, message: `${name}: found interrupted by an earlier run; marked failed and cleaned${leftRunning}` });
   }
   for (const run of store.snapshot.runs.filter((r) => r.status === "running")) {
     await store.updateRun(run.benchmarkId, (r) => {
@@ -30,5 +41,6 @@ export async function recoverStalePhases(store: StateStore, layout: DataLayout, 
       r.summary = { ...r.summary, error: "Interrupted: the process running it is gone." };
     });
   }
+  await removeOrphanedSecretProperties(layout.privateDir, layout.ownedRoots);
   return recovered;
 }

@@ -8,6 +8,8 @@ import { DockerodeEngine } from "../docker/dockerodeEngine";
 import { Toolchain } from "../environment/toolchain";
 import { collectVersions, machineFacts } from "../environment/versions";
 import { CancelledError } from "../runners/errors";
+import { readProcessIdentity } from "../runners/processes";
+import { assertClusterCanHostExecutor } from "../spark/clusterCapacity";
 import { removeSecretProperties, writeSecretProperties } from "../spark/secretProperties";
 import { sparkRuntime, type SparkRuntime } from "../spark/sparkRuntime";
 import type { PhaseOutcome, PhaseState, RunRecord } from "../state/schema";
@@ -51,12 +53,12 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const allPhases = planPhases(config);
   const selected = selectPhases(allPhases, request.targets);
 
-  const store = await StateStore.open(workspace);
+  const store = await StateStore.open(workspace, { command: request.command });
   let secretFile: string | undefined;
   try {
     secretFile = await writeSecretProperties(config);
-    for (const name of await recoverStalePhases(store, layout, allPhases)) {
-      request.onProgress({ type: "message", phase: name, message: `${name}: found interrupted by an earlier run; marked failed and cleaned` });
+    for (const { name, message } of await recoverStalePhases(store, layout, allPhases)) {
+      request.onProgress({ type: "message", phase: name, message });
     }
     const benchmarkId = newBenchmarkId();
     await store.addRun({
@@ -183,6 +185,8 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
     return (performance.now() - clock) / 1000;
   };
   try {
+    // Silver and gold run Spark: refuse before touching their output if no worker can host an executor.
+    if (phase.framework) await assertClusterCanHostExecutor(request.config, (message) => emit({ type: "message", phase: phase.name, message }), request.signal);
     const result = await phase.run({
       config: request.config,
       layout,
@@ -196,7 +200,12 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
       signal: request.signal,
       progress: (message) => emit({ type: "message", phase: phase.name, message }),
       state: () => store.snapshot,
-      onChild: (pid) => store.setPhase(phase.name, { ...started, childPid: pid }),
+      // Read at once, while the pid surely is our child: recovery signals it only if this still matches.
+      // Nobody awaits it (runCommand's onStart): a failed write, e.g. after a lost lock, is said, not thrown.
+      onChild: (pid) =>
+        store.setPhase(phase.name, { ...started, childPid: pid, childIdentity: readProcessIdentity(pid) }).catch((error: unknown) => {
+          emit({ type: "message", phase: phase.name, message: `could not record the child process in the state: ${(error as Error).message}` });
+        }),
     });
     const seconds = await finish("completed", { result });
     emit({ type: "phase-end", phase: phase.name, outcome: "executed", seconds });

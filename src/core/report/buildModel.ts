@@ -2,9 +2,11 @@
 import { queryName } from "../answers/oracle";
 import type { Framework } from "../config/keys";
 import type { PhaseContext } from "../pipeline/phaseContext";
+import { computeVerdict } from "../metrics/verdict";
 import { readJson } from "../runners/jsonFile";
 import type { GoldMetrics } from "../spark/goldPhase";
 import type { FrameworkLoad, QueryRow, ReportModel } from "./model";
+import { queryCell, rowSpread } from "./queryCells";
 
 export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> {
   const state = ctx.state();
@@ -26,8 +28,8 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
   }
   const queries = queryRows(ctx.config.queries, gold);
   for (const row of queries.filter((q) => !q.sameAcrossFormats)) problems.push(`${row.name}: formats disagree on the answer`);
-  const anyGold = Object.values(gold)[0];
-  return {
+  const anyGold = Object.values(gold)[0] as (GoldMetrics & { iterationMode?: "fixed" | "auto" }) | undefined;
+  const model: ReportModel = {
     schemaVersion: 1,
     benchmarkId: ctx.benchmarkId,
     createdAt: new Date().toISOString(),
@@ -36,6 +38,7 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
     concurrentTimings: ctx.config.frameworks.some((f) => ["silver", "gold"].some((k) => state.phases[`${k}_${f}`]?.result?.concurrent === true)),
     warmupRuns: ctx.config.warmupRuns,
     iterations: ctx.config.iterations,
+    ...(anyGold?.iterationMode ? { iterationMode: anyGold.iterationMode } : {}),
     oracle: anyGold?.oracle ?? "none",
     versions: { ...(run?.versions ?? {}), spark: anyGold?.sparkVersion ?? "unknown" },
     machine: run?.machine ?? {},
@@ -47,6 +50,7 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
     totals: Object.fromEntries(Object.entries(gold).map(([f, m]) => [f, m.totals])),
     problems,
   };
+  return { ...model, verdict: computeVerdict(model) };
 }
 
 function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetrics>>): QueryRow[] {
@@ -55,11 +59,12 @@ function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetric
     const byFramework: QueryRow["byFramework"] = {};
     for (const [framework, metrics] of Object.entries(gold) as [Framework, GoldMetrics][]) {
       const query = metrics.queries[name];
-      if (query) byFramework[framework] = { status: query.status, error: query.error, statistics: query.statistics, rows: query.rows, hash: query.hash, answer: query.answer };
+      if (query) byFramework[framework] = queryCell(query);
     }
     const hashes = new Set(Object.values(byFramework).flatMap((c) => (c?.hash ? [c.hash] : [])));
     const allMatchOracle = Object.values(byFramework).every((c) => c?.answer.status === "match");
     // Hashes round to 2 decimals; formats that all match the oracle within tolerance agree.
-    return { name, byFramework, sameAcrossFormats: hashes.size <= 1 || allMatchOracle };
+    const spread = rowSpread(byFramework);
+    return { name, byFramework, sameAcrossFormats: hashes.size <= 1 || allMatchOracle, ...(spread ? { spread } : {}) };
   });
 }

@@ -1,5 +1,6 @@
 /** The self-contained HTML report: inline CSS and SVG, no script, every value escaped. */
 import type { Framework } from "../config/keys";
+import type { Standing } from "../metrics/ranking";
 import { queryTimesChart, loadTimesChart, storageChart } from "./charts";
 import { escapeHtml as e } from "./escape";
 import { bytes, percent, seconds } from "./format";
@@ -7,6 +8,25 @@ import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
 import { renderBarChart } from "./svgChart";
+import {
+  hasPlanning,
+  intervalSourceText,
+  methodParagraphs,
+  NO_PLANNING,
+  NO_VERDICT,
+  PLANNING_NOTE,
+  planningText,
+  planningTotals,
+  RANKING_COLUMNS,
+  rankingRows,
+  RANKINGS,
+  rankingSentence,
+  rankingTitle,
+  spreadMarker,
+  timedRunsPhrase,
+  verdictOf,
+  warmupLine,
+} from "./verdictText";
 
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #656d76; --line: #d0d7de; --bad: #cf222e; --good: #1a7f37; }
@@ -17,6 +37,7 @@ th, td { border: 1px solid var(--line); padding: 0.25rem 0.6rem; text-align: rig
 th:first-child, td:first-child { text-align: left; }
 .muted { color: var(--muted); } .bad { color: var(--bad); } .good { color: var(--good); }
 .chart { overflow-x: auto; }
+.method p { margin: 0.25rem 0; }
 `;
 
 /** A cell is text, or text with a class (good/bad) for the answer column. */
@@ -38,7 +59,8 @@ export function renderHtml(model: ReportModel): string {
   });
   const queryRows = model.queries.map((q): Cell[] => {
     const answer = answerSummary(model, q.name);
-    return [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), { text: answer.text, className: answer.ok ? "good" : "bad" }];
+    const spread = spreadMarker(q.spread);
+    return [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), { text: answer.text, className: answer.ok ? "good" : "bad" }, q.spread && q.spread.status !== "ok" ? { text: spread, className: "bad" } : spread];
   });
   const loadRows = tables.map((t) => [t, String(model.bronze.tables[t].rows), ...frameworks.map((f) => seconds(model.load[f]?.tables[t]?.seconds, 2))]);
   const storageRows = tables.map((t) => [t, bytes(model.bronze.tables[t].bytes), ...frameworks.map((f) => {
@@ -56,19 +78,23 @@ export function renderHtml(model: ReportModel): string {
 </head>
 <body>
 <h1>Lakehouse Bench report</h1>
-<p class="muted">${e(model.benchmarkId)} · ${e(model.createdAt)} · TPC-H SF ${e(model.scaleFactor)} · ${e(model.warmupRuns)} warm-up + ${e(model.iterations)} timed runs per query · answers checked against ${e(model.oracle)}</p>
+<p class="muted">${e(model.benchmarkId)} · ${e(model.createdAt)} · TPC-H SF ${e(model.scaleFactor)} · ${e(timedRunsPhrase(model))} · answers checked against ${e(model.oracle)}</p>
 ${model.concurrentTimings ? `<p class="bad"><strong>Timings were taken concurrently</strong>: formats shared the machine while being measured.</p>` : ""}
 ${reusedFigures(model).map((line) => `<p class="muted"><strong>Figures from an earlier run</strong> — ${e(line)}.</p>`).join("\n")}
 <h2>Verdict</h2>
 ${verdict}
+${verdictSection(model)}
 <h2>Totals</h2>
 ${table(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"], totalsRows)}
 <h2>Query times</h2>
 <div class="chart">${renderBarChart(queryTimesChart(model))}</div>
-${table(["query", ...frameworks.map((f) => `${f} median (CV)`), "answers"], queryRows)}
+${table(["query", ...frameworks.map((f) => `${f} median (CV)`), "answers", "spread"], queryRows)}
+<h2>Where the time goes (median planning + execution seconds)</h2>
+${planningSection(model)}
 <h2>Load time per table</h2>
 <div class="chart">${renderBarChart(loadTimesChart(model))}</div>
 ${table(["table", "bronze rows", ...frameworks], loadRows)}
+${warmupLine(model) ? `<p class="muted">${e(warmupLine(model))}</p>` : ""}
 <h2>Storage per table (data + metadata)</h2>
 <div class="chart">${renderBarChart(storageChart(model))}</div>
 ${table(["table", "bronze Parquet", ...frameworks], storageRows)}
@@ -80,6 +106,34 @@ ${table(["key", "value"], Object.entries(model.config).map(([k, v]) => [k, Strin
 </body>
 </html>
 `;
+}
+
+const STANDING_CLASS: Partial<Record<Standing, string>> = { best: "good", behind: "bad" };
+
+/** The three rankings, each a sentence and a table, then how they were computed. */
+function verdictSection(model: ReportModel): string {
+  const verdict = verdictOf(model);
+  if (!verdict) return `<p class="muted">${e(NO_VERDICT)}</p>`;
+  const rankings = RANKINGS.map((key) => {
+    const ranking = verdict[key];
+    // The standing (last cell) is coloured: the best good, a format clearly behind bad.
+    const rows = rankingRows(ranking).map((cells, i): Cell[] => {
+      const className = STANDING_CLASS[ranking.formats[i].standing];
+      return className ? [...cells.slice(0, -1), { text: cells.at(-1)!, className }] : cells;
+    });
+    return `<h3>${e(rankingTitle(ranking))}</h3>\n<p>${e(rankingSentence(ranking))}</p>\n${table(RANKING_COLUMNS, rows)}\n<p class="muted">${e(intervalSourceText(ranking))}</p>`;
+  });
+  return `${rankings.join("\n")}\n<h3>How the verdict was computed</h3>\n<div class="method muted">${methodParagraphs(verdict).map((p) => `<p>${e(p)}</p>`).join("")}</div>`;
+}
+
+function planningSection(model: ReportModel): string {
+  if (!hasPlanning(model)) return `<p class="muted">${e(NO_PLANNING)}</p>`;
+  const totals = model.frameworks.map((f) => {
+    const t = planningTotals(model, f);
+    return t ? `${t.planning.toFixed(3)} + ${t.execution.toFixed(3)} s` : "–";
+  });
+  return `<p class="muted">${e(PLANNING_NOTE)}</p>
+${table(["query", ...model.frameworks], [...model.queries.map((q) => [q.name, ...model.frameworks.map((f) => planningText(q.byFramework[f]))]), ["Σ of medians", ...totals]])}`;
 }
 
 function queryCell(model: ReportModel, name: string, framework: Framework): string {

@@ -4,6 +4,25 @@ import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
+import {
+  hasPlanning,
+  methodParagraphs,
+  NO_PLANNING,
+  NO_VERDICT,
+  PLANNING_NOTE,
+  planningText,
+  planningTotals,
+  RANKING_COLUMNS,
+  rankingRows,
+  RANKINGS,
+  rankingSentence,
+  rankingTitle,
+  intervalSourceText,
+  spreadMarker,
+  timedRunsPhrase,
+  verdictOf,
+  warmupLine,
+} from "./verdictText";
 
 export const CHART_FILES = { queries: "query-times.svg", load: "load-times.svg", storage: "storage.svg" };
 
@@ -15,7 +34,7 @@ export function renderMarkdown(model: ReportModel): string {
   const lines: string[] = [
     `# Lakehouse Bench report ${cell(model.benchmarkId)}`,
     "",
-    `TPC-H scale factor **${model.scaleFactor}**, formats ${frameworks.join(", ")}; ${model.warmupRuns} warm-up and ${model.iterations} timed runs per query; answers checked against ${cell(model.oracle)}.`,
+    `TPC-H scale factor **${model.scaleFactor}**, formats ${frameworks.join(", ")}; ${timedRunsPhrase(model)}; answers checked against ${cell(model.oracle)}.`,
     model.concurrentTimings ? "\n> **Timings were taken concurrently**: formats shared the machine while being measured." : "",
     ...reusedFigures(model).map((line) => `\n> **Figures from an earlier run** — ${cell(line)}.`),
     "",
@@ -23,6 +42,7 @@ export function renderMarkdown(model: ReportModel): string {
     "",
     ...(model.problems.length ? model.problems.map((p) => `- ❌ ${cell(p)}`) : ["- ✅ Every query answered on every format, and every answer matches DuckDB."]),
     "",
+    ...verdictSection(model),
     "## Totals",
     "",
     ...header(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"]),
@@ -36,14 +56,19 @@ export function renderMarkdown(model: ReportModel): string {
     "",
     `![Query times](${CHART_FILES.queries})`,
     "",
-    ...header(["query", ...frameworks, "answers"]),
-    ...model.queries.map((q) => row([q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name)])),
+    ...header(["query", ...frameworks, "answers", "spread"]),
+    ...model.queries.map((q) => row([q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name), spreadMarker(q.spread)])),
+    "",
+    "## Where the time goes (median planning + execution seconds)",
+    "",
+    ...planningSection(model),
     "",
     "## Load time per table (seconds)",
     "",
     `![Load times](${CHART_FILES.load})`,
     "",
     ...tableSection(model, (f, t) => seconds(model.load[f]?.tables[t]?.seconds, 2)),
+    ...(warmupLine(model) ? ["", cell(warmupLine(model))] : []),
     "",
     "## Storage per table (data + metadata)",
     "",
@@ -69,6 +94,32 @@ export function renderMarkdown(model: ReportModel): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** The three rankings, each a sentence and a table, then how they were computed. */
+function verdictSection(model: ReportModel): string[] {
+  const verdict = verdictOf(model);
+  if (!verdict) return [`_${NO_VERDICT}_`, ""];
+  const rankings = RANKINGS.flatMap((key) => {
+    const ranking = verdict[key];
+    return [`### ${cell(rankingTitle(ranking))}`, "", cell(rankingSentence(ranking)), "", ...header(RANKING_COLUMNS), ...rankingRows(ranking).map(row), "", `_${cell(intervalSourceText(ranking))}_`, ""];
+  });
+  return [...rankings, "### How the verdict was computed", "", ...methodParagraphs(verdict).flatMap((p) => [cell(p), ""])];
+}
+
+function planningSection(model: ReportModel): string[] {
+  if (!hasPlanning(model)) return [NO_PLANNING];
+  const totals = model.frameworks.map((f) => {
+    const t = planningTotals(model, f);
+    return t ? `${t.planning.toFixed(3)} + ${t.execution.toFixed(3)} s` : "–";
+  });
+  return [
+    PLANNING_NOTE,
+    "",
+    ...header(["query", ...model.frameworks]),
+    ...model.queries.map((q) => row([q.name, ...model.frameworks.map((f) => planningText(q.byFramework[f]))])),
+    row(["Σ of medians", ...totals]),
+  ];
 }
 
 function queryCell(model: ReportModel, name: string, framework: Framework): string {

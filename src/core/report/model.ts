@@ -5,7 +5,10 @@
 import type { AnswerCheck } from "../answers/compare";
 import type { Framework } from "../config/keys";
 import type { TableFiles } from "../datagen/manifest";
+import type { Interval } from "../metrics/bootstrap";
+import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
+import type { Verdict } from "../metrics/verdict";
 import type { TableLoad } from "../spark/silverPhase";
 
 export interface FrameworkLoad {
@@ -15,12 +18,23 @@ export interface FrameworkLoad {
   dataFiles: number;
   metadataBytes: number;
   tables: Record<string, TableLoad>;
+  /** Spark start-up warm-up before the first table, not charged to any table (absent in older reports). */
+  warmupSeconds?: number;
 }
 
 export interface QueryCell {
   status: "completed" | "failed";
   error?: string;
   statistics?: RunStatistics;
+  /** The timed runs the statistics summarize; the verdict's bootstrap resamples them (absent in older reports). */
+  seconds?: number[];
+  /** 95 % bootstrap interval of the median. */
+  medianInterval?: Interval;
+  /** Median of the runs' planning seconds (parse, analysis, optimisation, metadata reads), and of the rest. */
+  planningMedian?: number;
+  executionMedian?: number;
+  /** How the run count ended with QUERY_ITERATIONS=auto. */
+  stoppedBy?: "width" | "cap" | "fixed";
   rows?: number;
   hash?: string;
   answer: AnswerCheck;
@@ -31,6 +45,8 @@ export interface QueryRow {
   byFramework: Partial<Record<Framework, QueryCell>>;
   /** Same answer hash on every format that answered. */
   sameAcrossFormats: boolean;
+  /** Whether the runs are steady enough to rank the formats on this query (absent in older reports). */
+  spread?: QuerySpread;
 }
 
 export interface FrameworkTotals {
@@ -57,6 +73,8 @@ export interface ReportModel {
   concurrentTimings: boolean;
   warmupRuns: number;
   iterations: number;
+  /** "auto": each query repeated until its median's interval was narrow enough, up to a cap. */
+  iterationMode?: "fixed" | "auto";
   oracle: string;
   versions: Record<string, string>;
   machine: Record<string, unknown>;
@@ -68,4 +86,6 @@ export interface ReportModel {
   queries: QueryRow[];
   totals: Partial<Record<Framework, FrameworkTotals>>;
   problems: string[];
+  /** Formats ranked on load, query time and storage; absent in reports written before it existed. */
+  verdict?: Verdict;
 }

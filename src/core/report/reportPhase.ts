@@ -8,6 +8,7 @@ import { loadTimesChart, queryTimesChart, storageChart } from "./charts";
 import { renderHtml } from "./html";
 import { CHART_FILES, renderMarkdown } from "./markdown";
 import { renderBarChart } from "./svgChart";
+import { RANKINGS, rankingSentence, rankingTitle } from "./verdictText";
 
 export async function runReportPhase(ctx: PhaseContext): Promise<Record<string, unknown>> {
   const model = await buildReportModel(ctx);
@@ -23,6 +24,8 @@ export async function runReportPhase(ctx: PhaseContext): Promise<Record<string, 
     "report.html": renderHtml(model),
   };
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dir, name), content);
+  const { verdict } = model;
+  if (verdict) for (const key of RANKINGS) ctx.progress(`report: ${rankingTitle(verdict[key])}: ${rankingSentence(verdict[key])}`);
   ctx.progress(`report: ${path.join(dir, "report.html")}`);
   return { dir, summary, html: path.join(dir, "report.html"), markdown: path.join(dir, "report.md"), problems: model.problems.length };
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { execa } from "execa";
 import type { Command } from "./command";
 import { CancelledError, CommandFailedError } from "./errors";
-import { killGroup } from "./processes";
+import { groupExists, killGroup } from "./processes";
 
 export interface RunOptions {
   logFile: string;
@@ -36,7 +36,8 @@ export async function runCommand(command: Command, options: RunOptions): Promise
   });
   if (child.pid !== undefined) options.onStart?.(child.pid);
 
-  const onAbort = () => killGroup(child.pid);
+  let cancelEscalation: (() => void) | undefined;
+  const onAbort = () => (cancelEscalation = killGroup(child.pid));
   options.signal?.addEventListener("abort", onAbort, { once: true });
   // Aborted while the log directory was being created: the listener came too late.
   if (options.signal?.aborted) onAbort();
@@ -60,6 +61,8 @@ export async function runCommand(command: Command, options: RunOptions): Promise
 
   const result = await child;
   options.signal?.removeEventListener("abort", onAbort);
+  // A group that died from SIGTERM needs no SIGKILL; one with members left still gets it.
+  if (cancelEscalation && child.pid !== undefined && !groupExists(child.pid)) cancelEscalation();
   await new Promise<void>((resolve) => log.end(resolve));
   if (options.signal?.aborted) throw new CancelledError(`Cancelled: ${path.basename(command.file)} was stopped`);
   if (result.exitCode !== 0) {

@@ -22,6 +22,8 @@ export function sparkSubmitCommand(job: SparkJob, config: BenchConfig, runtime: 
     "spark.sql.shuffle.partitions": String(config.spark.shufflePartitions),
     "spark.driver.extraJavaOptions": `-Dlog4j2.configurationFile=file:${jobScript(runtime, "conf/log4j2.properties")}`,
     ...runtime.conf,
+    // On a cluster the job fails after this long without an executor (spark-jobs/common/executors.py).
+    ...(runtime.kind === "local" ? {} : { "spark.lakebench.executorWaitSeconds": String(config.spark.executorWaitSeconds) }),
   };
   return {
     file: runtime.sparkSubmit,

@@ -6,35 +6,26 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { compareAnswers, type AnswerCheck } from "../answers/compare";
 import { ensureOracleAnswers, type AnswerFile } from "../answers/oracle";
+import type { BenchConfig } from "../config/benchConfig";
 import type { Framework } from "../config/keys";
 import { describeRuns, geometricMean, type RunStatistics } from "../metrics/statistics";
 import { PhaseFailedError } from "../pipeline/errors";
 import { runPhaseCommand, type PhaseContext } from "../pipeline/phaseContext";
-import { readJson, writeJson } from "../runners/jsonFile";
+import { writeJson } from "../runners/jsonFile";
 import { sparkSubmitCommand } from "../runners/sparkSubmit";
 import { formatOptions, optionArgs } from "./formatOptions";
-
-interface RawQueryRun {
-  status: "completed" | "failed";
-  error?: string;
-  warmup_seconds?: number[];
-  seconds?: number[];
-  rows?: number;
-  hash?: string;
-}
-
-interface RawGoldOutput {
-  framework: Framework;
-  spark_version: string;
-  queries_hash: string;
-  queries: Record<string, RawQueryRun>;
-}
+import { answerFileSchema, rawGoldOutputSchema, type IterationMode, type RawGoldOutput, type StoppedBy } from "./goldJobOutput";
+import { readJobOutput } from "./jobOutput";
 
 export interface QueryMetrics {
   status: "completed" | "failed";
   error?: string;
   warmupSeconds: number[];
   seconds: number[];
+  /** Parallel to seconds: parse, analysis, optimisation and physical planning (the format's metadata and log reads included); empty when not measured. */
+  planningSeconds: number[];
+  /** Why the timed runs stopped: a fixed count, the median's interval narrow enough, or the cap (absent for a failed query). */
+  stoppedBy?: StoppedBy;
   statistics?: RunStatistics;
   rows?: number;
   hash?: string;
@@ -51,7 +42,12 @@ export interface GoldMetrics {
   queriesHash: string;
   oracle: string;
   warmupRuns: number;
+  /** Fixed: the timed runs per query; auto: the minimum. */
   iterations: number;
+  iterationMode: IterationMode;
+  /** Auto mode only: the cap and the target ± width of the median's 95 % interval, as a fraction of the median. */
+  maxIterations?: number;
+  targetRelativeHalfWidth?: number;
   queries: Record<string, QueryMetrics>;
   totals: { sumOfMedians: number; geometricMeanOfMedians: number | null; passed: number; failed: string[]; mismatched: string[] };
 }
@@ -80,7 +76,7 @@ export async function runGoldPhase(ctx: PhaseContext, framework: Framework): Pro
         "--scale-factor", String(config.scaleFactor),
         "--queries", config.queries.join(","),
         "--warmup-runs", String(config.warmupRuns),
-        "--iterations", String(config.iterations),
+        ...iterationArgs(config),
         "--output", files.raw,
         "--answers", files.answers,
         ...optionArgs(formatOptions(framework, config)),
@@ -91,11 +87,15 @@ export async function runGoldPhase(ctx: PhaseContext, framework: Framework): Pro
   );
   await runPhaseCommand(ctx, command, (event) => {
     if (event.event !== "query_done") return;
-    const runs = (event.seconds as number[] | undefined) ?? [];
-    const shown = event.status === "completed" ? `${describeRuns(runs).median.toFixed(3)} s median of ${runs.length}` : `FAILED ${event.error}`;
+    const runs = Array.isArray(event.seconds) ? event.seconds.filter((s): s is number => typeof s === "number") : [];
+    const stop = event.stopped_by === "width" ? ", interval narrow enough" : event.stopped_by === "cap" ? ", cap reached" : "";
+    const shown = event.status === "completed" && runs.length ? `${describeRuns(runs).median.toFixed(3)} s median of ${runs.length}${stop}` : `FAILED ${String(event.error)}`;
     ctx.progress(`gold_${framework}: ${event.query} ${shown}`);
   });
-  const metrics = buildMetrics(ctx, framework, await readJson<RawGoldOutput>(files.raw), await readJson<AnswerFile>(files.answers), oracle);
+  const phase = `gold_${framework}`;
+  const raw = await readJobOutput(phase, files.raw, rawGoldOutputSchema);
+  const answers = await readJobOutput(phase, files.answers, answerFileSchema);
+  const metrics = buildMetrics(ctx, framework, raw, answers, oracle);
   await writeJson(files.metrics, metrics);
   const result = { metricsFile: files.metrics, answersFile: files.answers, oracleFile: oracle.file, ...metrics.totals, queries: Object.keys(metrics.queries).length };
   const { failed, mismatched } = metrics.totals;
@@ -106,8 +106,16 @@ export async function runGoldPhase(ctx: PhaseContext, framework: Framework): Pro
   return result;
 }
 
-function buildMetrics(
-  ctx: PhaseContext,
+/** The job's run-count arguments: a fixed count, or (QUERY_ITERATIONS=auto) a minimum, a cap and a target width. */
+export function iterationArgs(config: Pick<BenchConfig, "iterations" | "autoIterations">): string[] {
+  const fixed = ["--iterations", String(config.iterations)];
+  const auto = config.autoIterations;
+  if (!auto) return fixed;
+  return [...fixed, "--iteration-mode", "auto", "--max-iterations", String(auto.maxIterations), "--target-relative-half-width", String(auto.targetRelativeHalfWidth)];
+}
+
+export function buildMetrics(
+  ctx: Pick<PhaseContext, "benchmarkId" | "config">,
   framework: Framework,
   raw: RawGoldOutput,
   answers: AnswerFile,
@@ -121,6 +129,8 @@ function buildMetrics(
       error: run.error,
       warmupSeconds: run.warmup_seconds ?? [],
       seconds,
+      planningSeconds: run.planning_seconds ?? [],
+      stoppedBy: run.stopped_by,
       statistics: seconds.length ? describeRuns(seconds) : undefined,
       rows: run.rows,
       hash: run.hash,
@@ -141,6 +151,10 @@ function buildMetrics(
     oracle: oracle.answers.engine,
     warmupRuns: ctx.config.warmupRuns,
     iterations: ctx.config.iterations,
+    iterationMode: raw.iteration_mode ?? "fixed",
+    ...(raw.iteration_mode === "auto" && raw.max_iterations && raw.target_relative_half_width
+      ? { maxIterations: raw.max_iterations, targetRelativeHalfWidth: raw.target_relative_half_width }
+      : {}),
     queries,
     totals: {
       sumOfMedians: medians.reduce((a, b) => a + b, 0),

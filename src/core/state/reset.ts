@@ -1,49 +1,35 @@
 /**
  * Resets the workspace state: every phase back to pending (run history kept), or with
- * `history` a new empty state. The old file is always kept as a timestamped backup.
+ * `history` a new empty state. The old file is kept as a backup named by its content; a
+ * corrupt one cannot carry its history over, and the result says so.
  */
-import { promises as fs } from "node:fs";
-import { StateCorruptError } from "./errors";
+import { backUpOnce } from "./backup";
 import { emptyState } from "./schema";
-import { StateStore } from "./store";
+import { readStateBytes } from "./stateFiles";
+import { StateStore, type ReplacedCorruptState } from "./store";
 
 export interface ResetResult {
   backup?: string;
   phasesReset: string[];
+  /** Set when the old file was corrupt: nothing of it (phases, run history) was carried over. */
+  corrupt?: ReplacedCorruptState;
 }
 
 export async function resetState(workspace: string, options: { history: boolean }): Promise<ResetResult> {
-  const { store, backup } = await openReplacingCorrupt(workspace);
+  const store = await StateStore.open(workspace, { command: "reset", replaceCorrupt: true });
   try {
     const state = store.snapshot;
-    const copy = backup ?? (await backUp(store.file));
+    const corrupt = store.replacedCorrupt;
+    const backup = corrupt?.backup ?? (await backUpCurrent(store.file));
     await store.replace(options.history ? emptyState() : { ...state, phases: {} });
-    return { backup: copy, phasesReset: Object.keys(state.phases) };
+    return { backup, phasesReset: Object.keys(state.phases), corrupt };
   } finally {
     await store.close();
   }
 }
 
-async function openReplacingCorrupt(workspace: string): Promise<{ store: StateStore; backup?: string }> {
-  try {
-    return { store: await StateStore.open(workspace) };
-  } catch (error) {
-    if (!(error instanceof StateCorruptError)) throw error;
-    await fs.rm(error.file); // readState kept its bytes in error.backup
-    return { store: await StateStore.open(workspace), backup: error.backup };
-  }
+/** A copy of the valid state file about to be replaced, or undefined when there was none. */
+async function backUpCurrent(file: string): Promise<string | undefined> {
+  const bytes = await readStateBytes(file);
+  return bytes && backUpOnce(file, bytes, "bak");
 }
-
-/** A timestamped copy of the state file, or undefined when there was no file. */
-async function backUp(file: string): Promise<string | undefined> {
-  const copy = `${file}.bak-${timestamp()}`;
-  try {
-    await fs.copyFile(file, copy);
-    return copy;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
-const timestamp = () => new Date().toISOString().replace(/[:.]/g, "-");

@@ -1,5 +1,6 @@
 /** The shape of .lakebench/state.json: the phases' current status and the history of runs. */
 import { z } from "zod";
+import { BENCHMARK_ID_PATTERN } from "../pipeline/benchmarkId";
 
 export const PHASE_STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
@@ -8,15 +9,29 @@ export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 export const PHASE_OUTCOMES = ["executed", "skipped", "failed", "cancelled", "blocked"] as const;
 export type PhaseOutcome = (typeof PHASE_OUTCOMES)[number];
 
+/** Ids become directory names that runs delete: only what newBenchmarkId makes is valid. */
+const benchmarkIdSchema = z.string().regex(BENCHMARK_ID_PATTERN, "not a run id of the form lb-YYYYMMDD-HHMMSS-xxxx");
+
+/** What identified the child when it started (runners/processes.ts): signalled only if it still matches. */
+export const processIdentitySchema = z.object({
+  bootId: z.string().optional(),
+  startTime: z.number().int().nonnegative(),
+  cmdline: z.array(z.string()),
+});
+
 export const phaseStateSchema = z.object({
   status: z.enum(PHASE_STATUSES),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
   configHash: z.string().optional(),
-  /** The orchestrator process while running, and the child it spawned (a process group). */
+  /**
+   * The orchestrator process while running, and the child it spawned (a process group).
+   * Any number parses: recovery signals only a valid pid whose recorded identity still matches.
+   */
   pid: z.number().optional(),
   childPid: z.number().optional(),
-  benchmarkId: z.string().optional(),
+  childIdentity: processIdentitySchema.optional(),
+  benchmarkId: benchmarkIdSchema.optional(),
   logFile: z.string().optional(),
   error: z.string().optional(),
   result: z.record(z.unknown()).optional(),
@@ -24,7 +39,7 @@ export const phaseStateSchema = z.object({
 export type PhaseState = z.infer<typeof phaseStateSchema>;
 
 export const runRecordSchema = z.object({
-  benchmarkId: z.string(),
+  benchmarkId: benchmarkIdSchema,
   command: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),

@@ -1,13 +1,17 @@
 /**
  * The workspace state file: read and validated on open, written atomically after every
  * change (write-file-atomic), and guarded by a lock (proper-lockfile) while a run goes on.
+ * Only a store (a command that writes) backs up a corrupt file; readState never writes.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import writeFileAtomic from "write-file-atomic";
-import { StateCorruptError, StateLockedError } from "./errors";
+import { backUpOnce } from "./backup";
+import { StateCorruptError, StateLockedError, StateLockLostError, StatePathError } from "./errors";
+import { LOCK_NAME, readLockOwner, removeLockOwner, writeLockOwner } from "./lockOwner";
 import { emptyState, stateFileSchema, type PhaseState, type RunRecord, type StateFile } from "./schema";
+import { assertWritableFile, checkStateDir, lstatIfPresent, pathError, readStateBytes } from "./stateFiles";
 
 export const STATE_DIR = ".lakebench";
 
@@ -27,57 +31,83 @@ export function parseState(text: string): { state: StateFile } | { reason: strin
   }
 }
 
-/** Reads the state; a missing file is an empty state, a corrupt one is backed up and refused. */
+/**
+ * Reads the state without writing anything (status, the extension's views): a missing file
+ * is an empty state; a corrupt one is refused, without a backup.
+ */
 export async function readState(file: string): Promise<StateFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
-    throw error;
-  }
-  const parsed = parseState(text);
+  const dir = path.dirname(file);
+  const dirStat = await lstatIfPresent(dir);
+  if (!dirStat) return emptyState();
+  if (dirStat.isSymbolicLink()) throw new StatePathError(dir, "symlink");
+  if (!dirStat.isDirectory()) throw new StatePathError(dir, "not-a-directory");
+  const bytes = await readStateBytes(file);
+  if (!bytes) return emptyState();
+  const parsed = parseState(bytes.toString("utf8"));
   if ("state" in parsed) return parsed.state;
-  const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-  await fs.copyFile(file, backup);
-  throw new StateCorruptError(file, backup, parsed.reason);
+  throw new StateCorruptError(file, parsed.reason);
 }
 
+export interface OpenOptions {
+  /** The command taking the lock, named to a run that finds it held. */
+  command?: string;
+  /** reset: a corrupt file is backed up and the store starts empty instead of refusing. */
+  replaceCorrupt?: boolean;
+}
+
+/** What a store opened with replaceCorrupt found instead of a valid state. */
+export interface ReplacedCorruptState {
+  reason: string;
+  backup: string;
+}
+
+// The lock is a directory refreshed every few seconds; a holder killed with -9 stops
+// refreshing, and the retries (about 20 s) outlast the 10 s it takes to go stale.
+const LOCK_TIMINGS = { stale: 10_000, update: 2_000, retries: { retries: 10, minTimeout: 1_000, maxTimeout: 2_000 } };
+
 export class StateStore {
+  private lost?: StateLockLostError;
+
   private constructor(
     readonly file: string,
     private state: StateFile,
     private readonly release: () => Promise<void>,
+    /** Set when open replaced a corrupt file (replaceCorrupt). */
+    readonly replacedCorrupt?: ReplacedCorruptState,
   ) {}
 
   /** Takes the run lock, then reads the state. Refuses when another run holds the lock. */
-  static async open(workspace: string): Promise<StateStore> {
+  static async open(workspace: string, options: OpenOptions = {}): Promise<StateStore> {
     const file = stateFilePath(workspace);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    let release: () => Promise<void>;
+    const dir = path.dirname(file);
+    await checkStateDir(workspace, dir, { create: true });
+    let lostBeforeOpen: Error | undefined;
+    let store: StateStore | undefined;
+    const onCompromised = (cause: Error) => {
+      // proper-lockfile's default throws from a timer, which would crash the process.
+      if (store) store.lost = new StateLockLostError(file, cause);
+      else lostBeforeOpen = cause;
+    };
+    const release = await takeLock(file, dir, onCompromised);
     try {
-      // The lock is a directory refreshed every few seconds; a holder killed with -9
-      // stops refreshing, and the retries (about 20 s) outlast the 10 s it takes to go stale.
-      release = await lockfile.lock(path.dirname(file), {
-        lockfilePath: path.join(path.dirname(file), "run.lock"),
-        stale: 10_000,
-        update: 2_000,
-        retries: { retries: 10, minTimeout: 1_000, maxTimeout: 2_000 },
-      });
+      await writeLockOwner(dir, { pid: process.pid, command: options.command ?? "lakebench", since: new Date().toISOString() });
+      const { state, replaced } = await readForWriting(file, options);
+      store = new StateStore(file, state, releaseWithOwner(dir, release), replaced);
+      if (lostBeforeOpen) store.lost = new StateLockLostError(file, lostBeforeOpen);
+      return store;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new StateLockedError(file);
-      throw error;
-    }
-    try {
-      return new StateStore(file, await readState(file), release);
-    } catch (error) {
-      await release();
+      await releaseWithOwner(dir, release)().catch(() => undefined);
       throw error;
     }
   }
 
   get snapshot(): StateFile {
     return structuredClone(this.state);
+  }
+
+  /** Set once the lock was lost; every later write refuses with it. */
+  get lockLost(): StateLockLostError | undefined {
+    return this.lost;
   }
 
   phase(name: string): PhaseState {
@@ -107,10 +137,63 @@ export class StateStore {
   }
 
   async close(): Promise<void> {
+    // A lost lock is released already (and may be another run's now): leave it be.
+    if (this.lost) return;
     await this.release();
   }
 
   private async save(): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(this.state, null, 2) + "\n");
+    if (this.lost) throw this.lost;
+    // write-file-atomic writes through a symbolic link to its target: refuse one first.
+    await assertWritableFile(this.file);
+    try {
+      await writeFileAtomic(this.file, JSON.stringify(this.state, null, 2) + "\n");
+    } catch (error) {
+      throw pathError(error, this.file);
+    }
   }
+}
+
+async function takeLock(file: string, dir: string, onCompromised: (cause: Error) => void): Promise<() => Promise<void>> {
+  const lockPath = path.join(dir, LOCK_NAME);
+  await clearForeignLock(lockPath);
+  try {
+    return await lockfile.lock(dir, { lockfilePath: lockPath, ...LOCK_TIMINGS, onCompromised });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new StateLockedError(file, await readLockOwner(dir));
+    throw pathError(error, lockPath);
+  }
+}
+
+/**
+ * Our lock is always a directory. A link there is refused (the lock's stale check would
+ * follow it); a plain file is a leftover no live run can hold, so it is removed.
+ */
+async function clearForeignLock(lockPath: string): Promise<void> {
+  const stat = await lstatIfPresent(lockPath);
+  if (!stat || stat.isDirectory()) return;
+  if (stat.isSymbolicLink()) throw new StatePathError(lockPath, "symlink");
+  try {
+    await fs.unlink(lockPath);
+  } catch (error) {
+    throw pathError(error, lockPath);
+  }
+}
+
+function releaseWithOwner(dir: string, release: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    await removeLockOwner(dir).catch(() => undefined);
+    await release();
+  };
+}
+
+/** The state for a command that writes: a corrupt file is backed up once, then refused or replaced. */
+async function readForWriting(file: string, options: OpenOptions): Promise<{ state: StateFile; replaced?: ReplacedCorruptState }> {
+  const bytes = await readStateBytes(file);
+  if (!bytes) return { state: emptyState() };
+  const parsed = parseState(bytes.toString("utf8"));
+  if ("state" in parsed) return { state: parsed.state };
+  const backup = await backUpOnce(file, bytes, "corrupt");
+  if (!options.replaceCorrupt) throw new StateCorruptError(file, parsed.reason, backup);
+  return { state: emptyState(), replaced: { reason: parsed.reason, backup } };
 }

@@ -1,4 +1,6 @@
-/** A read-only view of the workspace state for `lakebench status` and the extension. */
+/** A read-only view of the workspace state for `lakebench status` and the extension: it writes nothing. */
+import { StatePathError } from "../state/errors";
+import { lstatIfPresent } from "../state/stateFiles";
 import { readState, stateFilePath } from "../state/store";
 import type { PhaseState, RunRecord } from "../state/schema";
 
@@ -10,6 +12,7 @@ export interface StatusView {
 }
 
 export async function readStatus(workspace: string): Promise<StatusView> {
+  if (!(await lstatIfPresent(workspace))) throw new StatePathError(workspace, "missing-workspace");
   const file = stateFilePath(workspace);
   const state = await readState(file);
   return { stateFile: file, phases: state.phases, lastRun: state.runs.at(-1), runs: state.runs.length };

@@ -36,7 +36,11 @@ export function stateCommands(deps: StateCommandDeps): CommandEntry[] {
         try {
           const result = await deps.resetState(workspace, { history: choice === RESET_CHOICES.history });
           deps.onReset();
-          await ui.info(`Reset ${result.phasesReset.length} phases${choice === RESET_CHOICES.history ? " and the run history" : ""}. Backup: ${result.backup ?? "none (there was no state)"}`);
+          if (result.corrupt) {
+            await ui.info(`The state file was corrupt (${result.corrupt.reason}): its phases and run history were not carried over. The corrupt file is kept at ${result.corrupt.backup}`);
+          } else {
+            await ui.info(`Reset ${result.phasesReset.length} phases${choice === RESET_CHOICES.history ? " and the run history" : ""}. Backup: ${result.backup ?? "none (there was no state)"}`);
+          }
         } catch (error) {
           await ui.error(adviseError(error).message);
         }

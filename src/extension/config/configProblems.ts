@@ -23,7 +23,8 @@ export function sourceOf(key: string, layers: ConfigLayers): ConfigSource {
 export function describeConfigError(error: ConfigError, layers: ConfigLayers): { message: string; sources: Set<ConfigSource> } {
   const sources = new Set<ConfigSource>();
   const lines = error.problems.map((problem) => {
-    const source = sourceOf(problem.key, layers);
+    // An unknown key (a typo) is in no layer under its name: the problem says where it was.
+    const source = problem.source === "environment" || problem.source === ".env" ? problem.source : sourceOf(problem.key, layers);
     sources.add(source);
     const where = source === "setting" ? `the setting ${settingFor(problem.key)}` : source === "environment" ? "the environment" : source;
     return `${problem.key}=${JSON.stringify(problem.value)} (from ${where}): ${problem.allowed}`;

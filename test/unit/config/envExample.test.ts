@@ -2,12 +2,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import dotenv from "dotenv";
-import { describe, expect, it } from "vitest";
-import { CONFIG_KEYS, type ConfigKey } from "../../../src/core/config/keys";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONFIG_KEYS, type ConfigKey, type RawConfig } from "../../../src/core/config/keys";
 import { loadConfig } from "../../../src/core/config/load";
-import { makeTempDir } from "../helpers/fixtures";
+import { tempDirs } from "../helpers/fixtures";
 
 const REPO = path.resolve(__dirname, "../../..");
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
 
 /** A valid value different from the default for every key. */
 const ALTERNATIVES: Record<ConfigKey, string> = {
@@ -23,6 +25,8 @@ const ALTERNATIVES: Record<ConfigKey, string> = {
   QUERIES: "1-3",
   QUERY_WARMUP_RUNS: "0",
   QUERY_ITERATIONS: "5",
+  QUERY_MAX_ITERATIONS: "50",
+  QUERY_TARGET_CI_WIDTH: "0.05",
   ICEBERG_FORMAT_VERSION: "1",
   DELTA_CHECKPOINT_INTERVAL: "20",
   HUDI_TABLE_TYPE: "MERGE_ON_READ",
@@ -31,6 +35,14 @@ const ALTERNATIVES: Record<ConfigKey, string> = {
   FRAMEWORK_PARALLELISM: "2",
   SPARK_WORKER_CORES: "4",
   SPARK_WORKER_MEMORY: "8g",
+  SPARK_MASTER_UI_URL: "http://spark-host:18080",
+  SPARK_EXECUTOR_WAIT_SECONDS: "30",
+};
+
+/** Keys that only matter together with another key's value. */
+const CONTEXT: Partial<Record<ConfigKey, RawConfig>> = {
+  QUERY_MAX_ITERATIONS: { QUERY_ITERATIONS: "auto" },
+  QUERY_TARGET_CI_WIDTH: { QUERY_ITERATIONS: "auto" },
 };
 
 describe(".env.example", () => {
@@ -40,17 +52,15 @@ describe(".env.example", () => {
   });
 
   it("is a valid configuration as it stands", async () => {
-    const workspace = makeTempDir();
+    const workspace = temp.make();
     await fs.copyFile(path.join(REPO, ".env.example"), path.join(workspace, ".env"));
     await expect(loadConfig({ workspace })).resolves.toMatchObject({ spark: { master: "local[*]" } });
-    await fs.rm(workspace, { recursive: true });
   });
 
   it.each(CONFIG_KEYS)("uses %s: another valid value changes the loaded configuration", async (key) => {
-    const workspace = makeTempDir();
-    const base = await loadConfig({ workspace, env: {} });
-    const changed = await loadConfig({ workspace, env: {}, flags: { [key]: ALTERNATIVES[key] } });
+    const workspace = temp.make();
+    const base = await loadConfig({ workspace, env: {}, flags: CONTEXT[key] });
+    const changed = await loadConfig({ workspace, env: {}, flags: { ...CONTEXT[key], [key]: ALTERNATIVES[key] } });
     expect(JSON.stringify(changed)).not.toEqual(JSON.stringify(base));
-    await fs.rm(workspace, { recursive: true });
   });
 });

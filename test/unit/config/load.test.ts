@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -41,6 +41,8 @@ describe("loadConfig: defaults", () => {
         shufflePartitions: 16,
         authSecret: "",
         worker: { cores: 1, memory: "2g" },
+        masterUi: "",
+        executorWaitSeconds: 120,
       },
       frameworkParallelism: 1,
       parquetCodec: "snappy",
@@ -107,10 +109,20 @@ describe("loadConfig: precedence flags > settings > environment > .env > default
     expect(config.spark.shufflePartitions).toBe(16); // default
   });
 
-  it("an empty value in a higher layer does not hide a lower layer's value", async () => {
+  it("an empty value in the environment or a setting does not hide a lower layer's value", async () => {
     const ws = workspace("TPCH_SCALE_FACTOR=0.5\n");
-    const config = await loadConfig({ workspace: ws, env: { TPCH_SCALE_FACTOR: "" }, flags: { TPCH_SCALE_FACTOR: "" } });
+    const config = await loadConfig({ workspace: ws, env: { TPCH_SCALE_FACTOR: "" }, settings: { TPCH_SCALE_FACTOR: "" } });
     expect(config.scaleFactor).toBe(0.5);
+  });
+
+  it("an empty value in .env means unset: the default applies", async () => {
+    expect((await loadConfig({ workspace: workspace("TPCH_SCALE_FACTOR=\nSPARK_AUTH_SECRET=\n") })).scaleFactor).toBe(1);
+  });
+
+  it("an empty flag is an error naming its key, not the default", async () => {
+    const error = await configError(loadConfig({ workspace: workspace("TPCH_SCALE_FACTOR=0.5\n"), flags: { TPCH_SCALE_FACTOR: "", QUERIES: " " } }));
+    expect(error.problems.map((p) => p.key).sort()).toEqual(["QUERIES", "TPCH_SCALE_FACTOR"]);
+    expect(error.problems[0]).toMatchObject({ source: "flag", allowed: expect.stringMatching(/empty flag does not mean the default/) });
   });
 
   it("mergeSources shows the merged raw strings, ignoring unknown environment variables", async () => {
@@ -205,10 +217,10 @@ describe("ConfigError", () => {
     );
     const byKey = Object.fromEntries(error.problems.map((p) => [p.key, p]));
     expect(Object.keys(byKey).sort()).toEqual(["FRAMEWORKS", "QUERIES", "QUERY_ITERATIONS", "SPARK_DRIVER_MEMORY", "TPCH_SCALE_FACTOR"]);
-    expect(byKey.TPCH_SCALE_FACTOR).toEqual({ key: "TPCH_SCALE_FACTOR", value: "abc", allowed: expect.stringMatching(/greater than 0/) });
+    expect(byKey.TPCH_SCALE_FACTOR).toEqual({ key: "TPCH_SCALE_FACTOR", value: "abc", allowed: expect.stringMatching(/from 0\.001 to 10000/) });
     expect(byKey.FRAMEWORKS.value).toBe("iceberg,snowflake");
     expect(byKey.QUERIES.value).toBe("23");
-    expect(byKey.QUERY_ITERATIONS.allowed).toMatch(/>= 1/);
+    expect(byKey.QUERY_ITERATIONS.allowed).toMatch(/from 1 to 1000/);
     expect(byKey.SPARK_DRIVER_MEMORY.value).toBe("lots");
     for (const problem of error.problems) {
       expect(error.message).toContain(`${problem.key}=${JSON.stringify(problem.value)}: ${problem.allowed}`);
@@ -273,5 +285,105 @@ describe("the new cluster settings", () => {
     });
     expect(config.frameworkParallelism).toBe(2);
     expect(config.spark.worker).toEqual({ cores: 4, memory: "8g" });
+  });
+});
+
+describe("QUERY_ITERATIONS=auto", () => {
+  it("gives 3 as the minimum timed runs and the auto settings with their defaults", async () => {
+    const config = await loadConfig({ workspace: workspace("QUERY_ITERATIONS=auto\n") });
+    expect(config.iterations).toBe(3);
+    expect(config.autoIterations).toEqual({ maxIterations: 20, targetRelativeHalfWidth: 0.1 });
+  });
+
+  it("takes QUERY_MAX_ITERATIONS and QUERY_TARGET_CI_WIDTH from any layer", async () => {
+    const config = await loadConfig({ workspace: workspace("QUERY_MAX_ITERATIONS=50\n"), env: { QUERY_TARGET_CI_WIDTH: "0.05" }, flags: { QUERY_ITERATIONS: "AUTO" } });
+    expect(config.autoIterations).toEqual({ maxIterations: 50, targetRelativeHalfWidth: 0.05 });
+  });
+
+  it("a fixed count has no autoIterations at all", async () => {
+    const config = await loadConfig({ workspace: workspace("QUERY_ITERATIONS=7\nQUERY_MAX_ITERATIONS=50\n") });
+    expect(config.iterations).toBe(7);
+    expect(config).not.toHaveProperty("autoIterations");
+  });
+});
+
+describe("SPARK_MASTER=compose: the executor fits a worker", () => {
+  const cluster = "SPARK_MASTER=compose\nSPARK_AUTH_SECRET=0123456789abcdef0123\n";
+
+  it("with the shipped defaults, derives 1 core and 1664m from the 1-core 2g workers", async () => {
+    const config = await loadConfig({ workspace: workspace(cluster) });
+    expect(config.spark).toMatchObject({ executorCores: 1, executorMemory: "1664m", worker: { cores: 1, memory: "2g" } });
+  });
+
+  it("follows bigger workers", async () => {
+    const config = await loadConfig({ workspace: workspace(cluster + "SPARK_WORKER_CORES=4\nSPARK_WORKER_MEMORY=8g\n") });
+    expect(config.spark).toMatchObject({ executorCores: 4, executorMemory: "7448m" });
+  });
+
+  it("refuses an explicit executor bigger than a worker, naming both keys and sizes", async () => {
+    const error = await configError(loadConfig({ workspace: workspace(cluster), env: { SPARK_EXECUTOR_MEMORY: "4g" } }));
+    expect(error.problems).toEqual([{ key: "SPARK_EXECUTOR_MEMORY", value: "4g", allowed: expect.stringMatching(/SPARK_WORKER_MEMORY=2g.*at most 1664m|at most 1664m.*SPARK_WORKER_MEMORY=2g/) }]);
+  });
+
+  it("outside compose mode keeps the executor defaults as they are", async () => {
+    const config = await loadConfig({ workspace: workspace() });
+    expect(config.spark).toMatchObject({ executorCores: 2, executorMemory: "4g" });
+  });
+});
+
+describe("loadConfig: DATA_DIR must be a directory of its own", () => {
+  it.each([
+    ["the filesystem root", () => "/"],
+    ["a system directory", () => "/usr"],
+    ["the home directory", () => os.homedir()],
+    ["the workspace itself", () => "."],
+    ["a directory holding the workspace", () => ".."],
+  ])("refuses %s", async (_what, value) => {
+    const error = await configError(loadConfig({ workspace: workspace(), flags: { DATA_DIR: value() } }));
+    expect(error.problems).toEqual([{ key: "DATA_DIR", value: value(), allowed: expect.stringMatching(/a directory of its own/) }]);
+  });
+
+  it("sees through a link to the root", async () => {
+    const ws = workspace();
+    symlinkSync("/", path.join(ws, "root-link"));
+    const error = await configError(loadConfig({ workspace: ws, flags: { DATA_DIR: "root-link/" } }));
+    expect(error.problems[0].allowed).toMatch(/\(\/\) is the filesystem root/);
+  });
+
+  it("accepts a folder below the home directory or the workspace", async () => {
+    const ws = workspace();
+    expect((await loadConfig({ workspace: ws, flags: { DATA_DIR: "sub/data" } })).dataDir).toBe(path.join(ws, "sub", "data"));
+  });
+});
+
+describe("loadConfig: unknown keys and unreadable files", () => {
+  it("refuses a typo in .env with did you mean, and says it came from .env", async () => {
+    const error = await configError(loadConfig({ workspace: workspace("TPCH_SCALEFACTOR=abc\nOTHER_TOOL=1\n") }));
+    expect(error.problems).toEqual([{ key: "TPCH_SCALEFACTOR", value: "abc", source: ".env", allowed: expect.stringMatching(/did you mean TPCH_SCALE_FACTOR\?/) }]);
+  });
+
+  it("refuses a near-miss in the environment, not Spark's own variables", async () => {
+    const env = { SPARK_MASTR: "yarn", SPARK_HOME: "/opt/spark", SPARK_LOCAL_IP: "127.0.0.1", _SPARK_AUTH_SECRET: "x" };
+    const error = await configError(loadConfig({ workspace: workspace(), env }));
+    expect(error.problems.map((p) => p.key)).toEqual(["SPARK_MASTR"]);
+  });
+
+  it("a .env that is a directory is a clear ConfigError, not a raw EISDIR", async () => {
+    const ws = workspace();
+    mkdirSync(path.join(ws, ".env"));
+    const error = await configError(loadConfig({ workspace: ws }));
+    expect(error.problems).toEqual([{ key: ".env", value: path.join(ws, ".env"), allowed: expect.stringMatching(/readable file.*EISDIR/) }]);
+  });
+});
+
+describe("mergeSources with SPARK_MASTER=compose", () => {
+  it("records the executor size actually used, derived from the worker", async () => {
+    const raw = await mergeSources({ workspace: workspace("SPARK_MASTER=compose\nSPARK_WORKER_MEMORY=4g\nSPARK_WORKER_CORES=2\n") });
+    expect(raw).toMatchObject({ SPARK_EXECUTOR_MEMORY: "3712m", SPARK_EXECUTOR_CORES: "2" });
+  });
+
+  it("keeps explicit executor values as given", async () => {
+    const raw = await mergeSources({ workspace: workspace("SPARK_MASTER=compose\n"), env: { SPARK_EXECUTOR_MEMORY: "1g" } });
+    expect(raw).toMatchObject({ SPARK_EXECUTOR_MEMORY: "1g", SPARK_EXECUTOR_CORES: "1" });
   });
 });

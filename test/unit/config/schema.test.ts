@@ -47,6 +47,8 @@ describe("config schema: defaults", () => {
       QUERIES: Array.from({ length: 22 }, (_, i) => i + 1),
       QUERY_WARMUP_RUNS: 1,
       QUERY_ITERATIONS: 3,
+      QUERY_MAX_ITERATIONS: 20,
+      QUERY_TARGET_CI_WIDTH: 0.1,
       ICEBERG_FORMAT_VERSION: "2",
       DELTA_CHECKPOINT_INTERVAL: 10,
       HUDI_TABLE_TYPE: "COPY_ON_WRITE",
@@ -55,6 +57,8 @@ describe("config schema: defaults", () => {
       FRAMEWORK_PARALLELISM: 1,
       SPARK_WORKER_CORES: 1,
       SPARK_WORKER_MEMORY: "2g",
+      SPARK_MASTER_UI_URL: "",
+      SPARK_EXECUTOR_WAIT_SECONDS: 120,
     });
   });
 
@@ -79,12 +83,18 @@ describe("TPCH_SCALE_FACTOR", () => {
     [".5", 0.5],
     [" 2 ", 2],
     ["10000", 10000],
+    ["0.001", 0.001],
+    ["0.010", 0.01],
   ])("accepts %j as %d", (raw, expected) => {
     expect(valueOf("TPCH_SCALE_FACTOR", raw)).toBe(expected);
   });
 
-  it.each(["abc", "0", "-1", "0.0", "", "1e2", "1.", "10001", "1,5", "Infinity", "NaN"])("rejects %j", (raw) => {
-    expectRejected("TPCH_SCALE_FACTOR", raw, /greater than 0/);
+  it.each(["abc", "0", "-1", "0.0", "", "1e2", "1.", "10001", "1,5", "Infinity", "NaN", "0.0005", "0.0015", "0.0000001"])("rejects %j", (raw) => {
+    expectRejected("TPCH_SCALE_FACTOR", raw, /from 0\.001 to 10000 with at most 3 decimals/);
+  });
+
+  it("never gives a value that prints in exponent notation (it names the Iceberg namespace)", () => {
+    for (const raw of ["0.001", "0.123", "9999.999", "10000"]) expect(String(valueOf("TPCH_SCALE_FACTOR", raw))).not.toMatch(/e/);
   });
 });
 
@@ -138,7 +148,7 @@ describe("QUERIES", () => {
 
 describe("run counts", () => {
   it("rejects QUERY_ITERATIONS 0: at least one timed run is needed", () => {
-    expectRejected("QUERY_ITERATIONS", "0", /integer >= 1/);
+    expectRejected("QUERY_ITERATIONS", "0", /"auto" or an integer from 1 to 1000/);
   });
 
   it("accepts QUERY_WARMUP_RUNS 0: warm-up is optional", () => {
@@ -168,8 +178,26 @@ describe("run counts", () => {
     ["DELTA_CHECKPOINT_INTERVAL", "0"],
     ["FRAMEWORK_PARALLELISM", "0"],
     ["SPARK_WORKER_CORES", "0"],
-  ] as const)("rejects %s=%j with the minimum in the message", (key, raw) => {
-    expectRejected(key, raw, /an integer >= \d/);
+    ["QUERY_ITERATIONS", "1001"],
+    ["SPARK_SHUFFLE_PARTITIONS", "99999999999999999999999"],
+    ["SPARK_EXECUTOR_CORES", "1025"],
+    ["FRAMEWORK_PARALLELISM", "5"],
+    ["QUERY_MAX_ITERATIONS", "2"],
+  ] as const)("rejects %s=%j with the bounds in the message", (key, raw) => {
+    expectRejected(key, raw, /an integer from \d+ to \d+/);
+  });
+
+  it('QUERY_ITERATIONS accepts "auto" in any case', () => {
+    expect(valueOf("QUERY_ITERATIONS", "auto")).toBe("auto");
+    expect(valueOf("QUERY_ITERATIONS", "AUTO")).toBe("auto");
+  });
+
+  it.each(["0", "-0.1", "1.5", "1e-2", "", "ten"])("QUERY_TARGET_CI_WIDTH rejects %j", (raw) => {
+    expectRejected("QUERY_TARGET_CI_WIDTH", raw, /greater than 0 and at most 1/);
+  });
+
+  it.each([["0.05", 0.05], ["1", 1], [".2", 0.2]] as const)("QUERY_TARGET_CI_WIDTH accepts %j", (raw, expected) => {
+    expect(valueOf("QUERY_TARGET_CI_WIDTH", raw)).toBe(expected);
   });
 });
 
@@ -179,13 +207,13 @@ describe("JVM memory sizes", () => {
     ["512m", "512m"],
     ["1t", "1t"],
     ["4G", "4g"],
-    ["1024", "1024"],
-    ["800k", "800k"],
+    ["524288k", "524288k"],
+    ["16t", "16t"],
   ])("SPARK_DRIVER_MEMORY accepts %j as %j", (raw, expected) => {
     expect(valueOf("SPARK_DRIVER_MEMORY", raw)).toBe(expected);
   });
 
-  it.each(["lots", "4gb", "0g", "-4g", "4.5g", "g", "", "4 g"])("SPARK_DRIVER_MEMORY rejects %j", (raw) => {
+  it.each(["lots", "4gb", "0g", "-4g", "4.5g", "g", "", "4 g", "1", "1024", "511m", "17t", "99999999999999999999t"])("SPARK_DRIVER_MEMORY rejects %j", (raw) => {
     expectRejected("SPARK_DRIVER_MEMORY", raw, /JVM memory size/);
   });
 
@@ -205,7 +233,7 @@ describe("SPARK_MASTER", () => {
     },
   );
 
-  it.each(["yarn", "local[0]", "local[]", "local[x]", "spark://host", "spark://:7077", "spark://host:123456", "LOCAL", "k8s://h:1", ""])(
+  it.each(["yarn", "local[0]", "local[]", "local[x]", "spark://host", "spark://:7077", "spark://host:123456", "LOCAL", "k8s://h:1", "", "spark://h:0", "spark://h:99999", "local[99999999999999999999]", "local[1025]"])(
     "rejects %j",
     (raw) => {
       expectRejected("SPARK_MASTER", raw, /local\[\*\]/);
@@ -233,6 +261,22 @@ describe("SPARK_AUTH_SECRET", () => {
   it(`must be at least ${MIN_SECRET_LENGTH} characters on a cluster`, () => {
     expect(parse("compose", "x".repeat(MIN_SECRET_LENGTH - 1)).success).toBe(false);
     expect(parse("compose", "x".repeat(MIN_SECRET_LENGTH)).success).toBe(true);
+  });
+
+  it.each([
+    ["all spaces", " ".repeat(20)],
+    ["a newline", "0123456789abcdef\nspark.evil=1"],
+    ["a space", "0123456789 abcdef"],
+    ["a tab", "0123456789abcdef\t"],
+    ["a backslash", "0123456789abcdef\\n"],
+    ["a dollar sign", "0123456789abcdef$HOME"],
+    ["a non-ASCII letter", "0123456789abcdefé"],
+  ])("refuses a secret with %s, even in local mode", (_what, secret) => {
+    for (const master of ["local[*]", "compose"]) {
+      const result = parse(master, secret);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.issues.map((i) => [i.path[0], i.message])).toEqual([["SPARK_AUTH_SECRET", expect.stringMatching(/visible ASCII only: no spaces/)]]);
+    }
   });
 
   it("is kept exactly as given when valid", () => {
@@ -281,7 +325,7 @@ describe("several problems at once", () => {
     if (result.success) return;
     const byKey = Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
     expect(Object.keys(byKey).sort()).toEqual(["QUERIES", "SPARK_DRIVER_MEMORY", "TPCH_SCALE_FACTOR"]);
-    expect(byKey.TPCH_SCALE_FACTOR).toMatch(/greater than 0/);
+    expect(byKey.TPCH_SCALE_FACTOR).toMatch(/from 0\.001/);
     expect(byKey.QUERIES).toMatch(/1-22/);
     expect(byKey.SPARK_DRIVER_MEMORY).toMatch(/JVM memory/);
   });

@@ -13,6 +13,7 @@ import { DockerUnavailableError } from "../../../src/core/docker/errors";
 import type { Command } from "../../../src/core/runners/command";
 import { CancelledError } from "../../../src/core/runners/errors";
 import { tempDirs } from "../helpers/fixtures";
+import { startedProcesses } from "../helpers/processes";
 
 interface ExecCreate {
   Cmd: string[];
@@ -73,18 +74,14 @@ vi.mock("dockerode", async () => {
 });
 
 const temp = tempDirs();
-const probes: number[] = [];
+const probes = startedProcesses();
+// vi.waitFor gives up after 1 s by default: too short for a loaded machine; this only catches a hang.
+const PATIENTLY = { timeout: 10_000 };
 beforeEach(() => {
   Object.assign(docker, { containers: [{ Id: "c-master", Labels: {} }], listFilters: [], execs: [], output: "", exitCode: 0, finishes: true, stream: undefined, pingFails: false });
 });
 afterEach(() => {
-  for (const pid of probes.splice(0)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-  }
+  probes.stopAll();
   temp.cleanup();
 });
 
@@ -112,7 +109,7 @@ describe("DockerodeEngine.exec", () => {
     const exitCode = await new DockerodeEngine().exec("lakehouse-bench", submit("app"), { logFile, onLine: (l) => lines.push(l) });
     expect(exitCode).toBe(3);
     expect(lines).toEqual(["first", "LAKEBENCH_EVENT {}", "last"]);
-    await vi.waitFor(() => expect(readFileSync(logFile, "utf8")).toBe("first\nLAKEBENCH_EVENT {}\nlast\n"));
+    await vi.waitFor(() => expect(readFileSync(logFile, "utf8")).toBe("first\nLAKEBENCH_EVENT {}\nlast\n"), PATIENTLY);
   });
 
   it("delivers a last output line that has no trailing newline", async () => {
@@ -138,7 +135,7 @@ describe("DockerodeEngine.exec", () => {
     docker.finishes = false;
     const controller = new AbortController();
     const done = new DockerodeEngine().exec("lakehouse-bench", submit("lakebench-gold-iceberg"), { logFile: path.join(temp.make(), "l.log"), signal: controller.signal });
-    await vi.waitFor(() => expect(docker.stream).toBeDefined());
+    await vi.waitFor(() => expect(docker.stream).toBeDefined(), PATIENTLY);
     controller.abort();
     await expect(done).rejects.toBeInstanceOf(CancelledError);
     expect(docker.execs).toHaveLength(2);
@@ -148,13 +145,13 @@ describe("DockerodeEngine.exec", () => {
     // A stand-in for the container's spark-submit JVM, with a name no other process has.
     const name = `lakebench-gold-test-${randomBytes(6).toString("hex")}`;
     const probe = spawn("bash", ["-c", `exec -a "java org.apache.spark.deploy.SparkSubmit --name ${name}" sleep 30`], { detached: true, stdio: "ignore" });
-    probes.push(probe.pid!);
-    await vi.waitFor(() => expect(spawnSync("pgrep", ["-f", name], { encoding: "utf8" }).stdout).toContain(String(probe.pid)));
+    probes.add(probe.pid!);
+    await vi.waitFor(() => expect(spawnSync("pgrep", ["-f", name], { encoding: "utf8" }).stdout).toContain(String(probe.pid)), PATIENTLY);
 
     docker.finishes = false;
     const controller = new AbortController();
     const done = new DockerodeEngine().exec("lakehouse-bench", submit(name), { logFile: path.join(temp.make(), "l.log"), signal: controller.signal });
-    await vi.waitFor(() => expect(docker.stream).toBeDefined());
+    await vi.waitFor(() => expect(docker.stream).toBeDefined(), PATIENTLY);
     controller.abort();
     await done.catch(() => undefined);
 

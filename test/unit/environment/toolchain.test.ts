@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, readJarList, SPARK_JOBS_DIR, Toolchain, ToolchainMissingError } from "../../../src/core/environment/toolchain";
@@ -16,7 +16,11 @@ function install(cacheDir: string, tools: string[], jars: string[]): void {
 
 describe("Toolchain", () => {
   it("finds the repository's spark-jobs directory", () => {
-    expect(SPARK_JOBS_DIR).toBe(path.join(PROJECT_ROOT, "spark-jobs"));
+    // Checked against where this test file sits, not against the definition it would restate.
+    const repository = path.resolve(__dirname, "../../..");
+    expect(PROJECT_ROOT).toBe(repository);
+    expect(SPARK_JOBS_DIR).toBe(path.join(repository, "spark-jobs"));
+    expect(existsSync(path.join(SPARK_JOBS_DIR, "jars.txt"))).toBe(true);
   });
 
   it("puts the venv and the tools under the cache directory", () => {

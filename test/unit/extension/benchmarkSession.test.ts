@@ -6,6 +6,7 @@ import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
 import { COMMANDS } from "../../../src/extension/commands/commandIds";
 import { BenchmarkSession } from "../../../src/extension/run/benchmarkSession";
 import { PIPELINE_REQUESTS, phaseRequest } from "../../../src/extension/run/runRequests";
+import { until } from "../helpers/async";
 import { tempDirs } from "../helpers/fixtures";
 import { FakeIndicator, FakeLog, FakeUi } from "./support/fakes";
 
@@ -64,7 +65,7 @@ describe("the run session", () => {
     let finish!: () => void;
     t.setPipeline(() => new Promise((resolve) => (finish = () => resolve(outcome()))));
     const first = t.session.run(PIPELINE_REQUESTS.benchmark);
-    await new Promise((r) => setTimeout(r, 20));
+    expect(await until(() => t.requests.length === 1)).toBe(true); // the pipeline has started
     expect(t.session.isRunning).toBe(true);
     await t.session.run(PIPELINE_REQUESTS.gold);
     expect(t.ui.messages("warn")[0]).toMatch(/"Lakehouse benchmark" is still running, so "Run TPC-H queries \(gold\)" was not started/);
@@ -81,7 +82,7 @@ describe("the run session", () => {
         new Promise((resolve) => request.signal.addEventListener("abort", () => resolve(outcome({ status: "cancelled" })))),
     );
     const running = t.session.run(PIPELINE_REQUESTS.benchmark);
-    await new Promise((r) => setTimeout(r, 20));
+    expect(await until(() => t.requests.length === 1)).toBe(true); // the pipeline has started
     t.ui.cancel();
     const result = await running;
     expect(result?.status).toBe("cancelled");
@@ -95,7 +96,7 @@ describe("the run session", () => {
     await t.session.run(PIPELINE_REQUESTS.benchmark);
     expect(t.requests).toHaveLength(0);
     const [error] = t.ui.shown.filter((s) => s.level === "error");
-    expect(error.message).toMatch(/^Invalid configuration: TPCH_SCALE_FACTOR="abc" \(from \.env\): a number greater than 0/);
+    expect(error.message).toMatch(/^Invalid configuration: TPCH_SCALE_FACTOR="abc" \(from \.env\): a number /);
     expect(error.actions).toEqual(["Open .env", "Open Log"]);
     expect(t.ui.executed).toEqual([{ command: COMMANDS.configOpen, args: [] }]);
     expect(t.session.isRunning).toBe(false);

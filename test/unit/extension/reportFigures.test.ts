@@ -40,17 +40,19 @@ describe("the report panel's charts as data", () => {
 describe("the report panel's data grid", () => {
   it("has a row per query and format with every statistic, formatted as in the HTML report", () => {
     const table = queryFigures({ primary: a });
-    expect(table.columns.map((c) => c.title)).toEqual(["Query", "Format", "Median", "Min", "Max", "p95", "CV", "Runs", "Rows", "Answer"]);
+    const titles = table.columns.map((c) => c.title);
+    expect(titles).toEqual(["Query", "Format", "Median", "Min", "Max", "p95", "CV", "Median 95 % CI", "Runs", "Planning", "Execution", "Rows", "Answer", "Spread"]);
     const row = table.rows.find((r) => r.key === "query/q01/iceberg/A")!;
-    expect(row.cells.map((c) => c.text)).toEqual(["Q01", "iceberg", "1.234 s", "1.100 s", "1.400 s", "1.400 s", "5.0 %", "3", "4", "match"]);
+    expect(row.cells.map((c) => c.text)).toEqual(["Q01", "iceberg", "1.234 s", "1.100 s", "1.400 s", "1.400 s", "5.0 %", "1.100–1.400 s", "3", "0.200 s", "1.034 s", "4", "match", "ok"]);
     expect(row.cells[2].value).toBe(1.234);
     const failed = table.rows.find((r) => r.key === "query/q02/delta/A")!;
-    expect(failed.cells.at(-1)).toMatchObject({ text: "failed", tone: "bad" });
+    expect(failed.cells[titles.indexOf("Answer")]).toMatchObject({ text: "failed", tone: "bad" });
   });
 
   it("keeps hostile strings as plain data for the DOM to show as text", () => {
     const failed = queryFigures({ primary: a }).rows.find((r) => r.key === "query/q02/delta/A")!;
-    expect(failed.cells.at(-1)!.title).toContain("<img src=x");
+    const answer = queryFigures({ primary: a }).columns.findIndex((c) => c.title === "Answer");
+    expect(failed.cells[answer].title).toContain("<img src=x");
     const env = environmentTable({ primary: a });
     expect(env.rows.find((r) => r.key === "env/config: DATA_DIR")!.cells[1].text).toBe(HOSTILE_CONFIG);
   });

@@ -20,6 +20,8 @@ export function benchConfig(overrides: BenchConfigOverrides = {}): BenchConfig {
       shufflePartitions: 16,
       authSecret: "",
       worker: { cores: 1, memory: "2g" },
+      masterUi: "",
+      executorWaitSeconds: 120,
     },
     frameworkParallelism: 1,
     parquetCodec: "snappy",

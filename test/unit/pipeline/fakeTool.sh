@@ -2,7 +2,7 @@
 set -u
 tool=$(basename "$0")
 cache=$(cd "$(dirname "$0")/../.." && pwd)
-FAIL_BRONZE=""; FAIL_SILVER=""; HANG_GOLD=""; SLOW_SILVER=""
+FAIL_BRONZE=""; FAIL_SILVER=""; HANG_GOLD=""; SLOW_SILVER=""; MEET_SILVER=""
 if [ -f "$cache/control.sh" ]; then . "$cache/control.sh"; fi
 echo "$tool $*" >> "$cache/calls.log"
 
@@ -64,6 +64,17 @@ spark-submit)
     if [ -n "$SLOW_SILVER" ]; then
       echo "$fw start $(date +%s%3N)" >> "$cache/timeline.log"
       sleep "$SLOW_SILVER"
+      echo "$fw end $(date +%s%3N)" >> "$cache/timeline.log"
+    fi
+    if has "$MEET_SILVER" "$fw"; then
+      # Finish only once every listed format is converting too: proof they ran side by side.
+      echo "$fw start $(date +%s%3N)" >> "$cache/timeline.log"
+      touch "$cache/converting-$fw"
+      for _ in $(seq 400); do
+        met=1; for other in $MEET_SILVER; do [ -e "$cache/converting-$other" ] || met=""; done
+        [ -n "$met" ] && break; sleep 0.05
+      done
+      if [ -z "$met" ]; then echo "fake spark-submit: $fw never ran alongside $MEET_SILVER (waited 20 s)" >&2; exit 1; fi
       echo "$fw end $(date +%s%3N)" >> "$cache/timeline.log"
     fi
     output=$(arg --output "$@"); sep=""

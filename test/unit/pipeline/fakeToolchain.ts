@@ -3,7 +3,7 @@
  * cache directory are one small bash script that writes the files the real jobs write, so
  * the orchestration runs end to end without Spark, DuckDB or tpchgen (bash, because a
  * pipeline run starts about ten of them). A control.sh beside them, written by
- * setControl, makes them fail, answer wrongly, hang or take their time.
+ * setControl, makes them fail, answer wrongly, hang, take their time or wait for each other.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +19,8 @@ export interface FakeControl {
   hangGold?: Framework[];
   /** Each silver conversion takes this long, and logs when it starts and ends (timeline.log). */
   slowSilverMs?: number;
+  /** Silver on these formats finishes only once all of them are converting at once (failing after 20 s). */
+  meetSilver?: Framework[];
 }
 
 /** The one script behind all three tools; it dispatches on the name it was started by. */
@@ -29,7 +31,7 @@ export interface FakeToolchain {
   setControl(control: FakeControl): void;
   /** Command lines the fakes were started with, one per call. */
   calls(): string[];
-  /** Start and end times (ms) of each format's slow silver conversion. */
+  /** Start and end times (ms) of each format's slow (or meeting) silver conversion. */
   timeline(): Record<string, { start: number; end: number }>;
 }
 
@@ -52,6 +54,7 @@ export function installFakeToolchain(cacheDir: string): FakeToolchain {
         `FAIL_SILVER=${words(control.failSilver)}`,
         `HANG_GOLD=${words(control.hangGold)}`,
         `SLOW_SILVER=${control.slowSilverMs ? String(control.slowSilverMs / 1000) : '""'}`,
+        `MEET_SILVER=${words(control.meetSilver)}`,
         ...Object.entries(control.wrongAnswers ?? {}).map(([framework, queries]) => `WRONG_${framework}=${words(queries)}`),
       ];
       writeFileSync(path.join(cacheDir, "control.sh"), lines.join("\n") + "\n");

@@ -1,15 +1,22 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DataLayout } from "../../../src/core/pipeline/layout";
+import { OwnedPathError } from "../../../src/core/pipeline/ownedPaths";
 import { planPhases } from "../../../src/core/pipeline/phases";
-import { recoverStalePhases } from "../../../src/core/pipeline/recovery";
+import { recoverStalePhases, type RecoveredPhase } from "../../../src/core/pipeline/recovery";
+import { readProcessIdentity } from "../../../src/core/runners/processes";
 import { goldFiles } from "../../../src/core/spark/goldPhase";
+import { ownerLine, removeSecretProperties, secretFileName, writeSecretProperties } from "../../../src/core/spark/secretProperties";
+import { backupPath } from "../../../src/core/state/backup";
+import { StateCorruptError } from "../../../src/core/state/errors";
 import type { StateFile } from "../../../src/core/state/schema";
 import { StateStore, stateFilePath } from "../../../src/core/state/store";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
-import { until } from "../helpers/async";
+import { rejection, until } from "../helpers/async";
+import { isRunning, startedProcesses } from "../helpers/processes";
+import { startUnrelatedSleep } from "../helpers/unrelatedProcess";
 
 const temp = tempDirs();
 const children: ChildProcess[] = [];
@@ -69,6 +76,11 @@ async function setup(state: StateFile) {
 }
 
 const BENCH = "lb-20260101-000000-abcd";
+const OTHER = "lb-20260101-000000-0000";
+const DONE = "lb-20251231-000000-d0de";
+const DEAD = "lb-20251231-000000-dead";
+
+const names = (recovered: RecoveredPhase[]) => recovered.map((r) => r.name);
 
 describe("recoverStalePhases", () => {
   it("marks a phase left running by a dead run as failed with an Interrupted error", async () => {
@@ -79,7 +91,8 @@ describe("recoverStalePhases", () => {
       runs: [],
     });
     const recovered = await recoverStalePhases(store, layout, phases);
-    expect(recovered).toEqual(["silver_iceberg"]);
+    expect(names(recovered)).toEqual(["silver_iceberg"]);
+    expect(recovered[0].message).toMatch(/^silver_iceberg: found interrupted by an earlier run/);
     const phase = store.phase("silver_iceberg");
     expect(phase.status).toBe("failed");
     expect(phase.error).toMatch(/^Interrupted/);
@@ -118,7 +131,7 @@ describe("recoverStalePhases", () => {
       phases: { ...untouched, gold_delta: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
-    expect(await recoverStalePhases(store, layout, phases)).toEqual(["gold_delta"]);
+    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["gold_delta"]);
     const after = store.snapshot.phases;
     for (const [name, state] of Object.entries(untouched)) expect(after[name]).toEqual(state);
   });
@@ -158,7 +171,7 @@ describe("recoverStalePhases", () => {
     });
     const partial = Object.values(goldFiles(layout.metricsDir(BENCH), "delta")).map((f) => touch(f));
     const otherFormat = Object.values(goldFiles(layout.metricsDir(BENCH), "iceberg")).map((f) => touch(f));
-    const otherRun = Object.values(goldFiles(layout.metricsDir("lb-other"), "delta")).map((f) => touch(f));
+    const otherRun = Object.values(goldFiles(layout.metricsDir(OTHER), "delta")).map((f) => touch(f));
 
     await recoverStalePhases(store, layout, phases);
     for (const f of partial) expect(existsSync(f), f).toBe(false);
@@ -172,7 +185,7 @@ describe("recoverStalePhases", () => {
       runs: [],
     });
     touch(path.join(layout.reportDir(BENCH), "report.md"), "# partial");
-    const otherReport = touch(path.join(layout.reportDir("lb-other"), "report.md"), "# done");
+    const otherReport = touch(path.join(layout.reportDir(OTHER), "report.md"), "# done");
     await recoverStalePhases(store, layout, phases);
     expect(existsSync(layout.reportDir(BENCH))).toBe(false);
     expect(existsSync(otherReport)).toBe(true);
@@ -183,7 +196,7 @@ describe("recoverStalePhases", () => {
     expect(running(child.pid!)).toBe(true);
     const { store, layout, phases } = await setup({
       version: 1,
-      phases: { gold_iceberg: { status: "running", pid: deadPid(), childPid: child.pid, benchmarkId: BENCH } },
+      phases: { gold_iceberg: { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!), benchmarkId: BENCH } },
       runs: [],
     });
     await recoverStalePhases(store, layout, phases);
@@ -200,7 +213,7 @@ describe("recoverStalePhases", () => {
 
     const { store, layout, phases } = await setup({
       version: 1,
-      phases: { silver_delta: { status: "running", pid: deadPid(), childPid: child.pid } },
+      phases: { silver_delta: { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!) } },
       runs: [],
     });
     await recoverStalePhases(store, layout, phases);
@@ -214,7 +227,7 @@ describe("recoverStalePhases", () => {
       phases: { bronze: { status: "running", pid: deadPid(), childPid: deadPid() } },
       runs: [],
     });
-    await expect(recoverStalePhases(store, layout, phases)).resolves.toEqual(["bronze"]);
+    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["bronze"]);
   });
 
   it("marks runs left running as failed with an Interrupted summary, leaving finished runs alone", async () => {
@@ -223,13 +236,13 @@ describe("recoverStalePhases", () => {
       version: 1,
       phases: {},
       runs: [
-        { ...base, benchmarkId: "lb-done", status: "completed", summary: { scaleFactor: 1 } },
-        { ...base, benchmarkId: "lb-dead", status: "running", summary: { scaleFactor: 0.01 } },
+        { ...base, benchmarkId: DONE, status: "completed", summary: { scaleFactor: 1 } },
+        { ...base, benchmarkId: DEAD, status: "running", summary: { scaleFactor: 0.01 } },
       ],
     });
     await recoverStalePhases(store, layout, phases);
     const [done, dead] = store.snapshot.runs;
-    expect(done).toMatchObject({ benchmarkId: "lb-done", status: "completed", summary: { scaleFactor: 1 } });
+    expect(done).toMatchObject({ benchmarkId: DONE, status: "completed", summary: { scaleFactor: 1 } });
     expect(dead.status).toBe("failed");
     expect(dead.summary).toMatchObject({ scaleFactor: 0.01, error: expect.stringMatching(/^Interrupted/) });
   });
@@ -240,7 +253,168 @@ describe("recoverStalePhases", () => {
       phases: { silver_hudi: { status: "running", pid: deadPid() } },
       runs: [],
     });
-    expect(await recoverStalePhases(store, layout, phases)).toEqual(["silver_hudi"]);
+    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["silver_hudi"]);
     expect(store.phase("silver_hudi").status).toBe("failed");
+  });
+});
+
+describe("recovery touches only what the run owns", () => {
+  it("refuses a state whose run id leads outside (../../../x): corrupt, backed up, exit 2, nothing removed", async () => {
+    const ws = temp.make("lakebench-recovery-");
+    const config = benchConfig({ dataDir: path.join(ws, "data"), frameworks: ["iceberg"] });
+    const layout = new DataLayout(config, ws);
+    // Where reportDir("../../../x") points: DATA_DIR/gold/reports/../../../x, i.e. beside DATA_DIR.
+    const victim = touch(path.join(layout.reportDir("../../../x"), "keep.txt"), "keep me");
+    expect(path.relative(ws, victim).startsWith("data")).toBe(false);
+    const file = stateFilePath(ws);
+    const text = JSON.stringify({ version: 1, phases: { report: { status: "running", pid: deadPid(), benchmarkId: "../../../x" } }, runs: [] });
+    touch(file, text);
+
+    const error = await rejection(StateStore.open(ws));
+    expect(error).toBeInstanceOf(StateCorruptError);
+    const corrupt = error as StateCorruptError;
+    expect(corrupt.exitCode).toBe(2);
+    expect(corrupt.message).toMatch(/phases\.report\.benchmarkId: not a run id/);
+    expect(corrupt.backup).toBe(backupPath(file, Buffer.from(text), "corrupt"));
+    expect(readFileSync(corrupt.backup!, "utf8")).toBe(text);
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("refuses to remove a partial output that leads out of DATA_DIR through a symbolic link, leaving its target", async () => {
+    const { store, layout, phases, ws } = await setup({
+      version: 1,
+      phases: { report: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
+      runs: [],
+    });
+    const outside = temp.make("lakebench-outside-");
+    const precious = touch(path.join(outside, "keep.txt"), "keep me");
+    mkdirSync(path.dirname(layout.reportDir(BENCH)), { recursive: true });
+    symlinkSync(outside, layout.reportDir(BENCH));
+
+    const error = await rejection(recoverStalePhases(store, layout, phases));
+    expect(error).toBeInstanceOf(OwnedPathError);
+    expect((error as OwnedPathError).exitCode).toBe(2);
+    expect((error as Error).message).toContain(realpathSync(outside));
+    expect(readFileSync(precious, "utf8")).toBe("keep me");
+    expect(existsSync(ws)).toBe(true);
+  });
+});
+
+describe("recovery signals only what it started", () => {
+  const processes = startedProcesses();
+  afterEach(() => {
+    vi.restoreAllMocks();
+    processes.stopAll();
+  });
+
+  it.each([1, 0, -1, -4242])("childPid %s: not signalled (process.kill is a recorder here), and the message says so", async (childPid) => {
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    const { store, layout, phases } = await setup({
+      version: 1,
+      phases: { gold_iceberg: { status: "running", pid: 999_999_999, childPid, childIdentity: { startTime: 1, cmdline: ["sleep"] }, benchmarkId: BENCH } },
+      runs: [],
+    });
+    const [recovered] = await recoverStalePhases(store, layout, phases);
+    expect(kill).not.toHaveBeenCalled();
+    expect(recovered.message).toMatch(/not signalled/);
+    expect(store.phase("gold_iceberg")).toMatchObject({ status: "failed", error: expect.stringMatching(/not signalled: a child's pid is an integer above 1/) });
+    expect(store.phase("gold_iceberg").childIdentity).toBeUndefined();
+  });
+
+  it("a live unrelated process group recorded without an identity is not signalled, and keeps running", async () => {
+    const sleep = await startUnrelatedSleep(processes);
+    const kill = vi.spyOn(process, "kill");
+    const { store, layout, phases } = await setup({
+      version: 1,
+      phases: { silver_iceberg: { status: "running", pid: deadPid(), childPid: sleep, benchmarkId: BENCH } },
+      runs: [],
+    });
+    const [recovered] = await recoverStalePhases(store, layout, phases);
+    expect(kill.mock.calls.filter(([, signal]) => signal !== 0)).toEqual([]);
+    expect(recovered.message).toMatch(/no identity was recorded/);
+    expect(isRunning(sleep)).toBe(true);
+  });
+
+  it("a live process whose start time differs from the recorded identity (a reused pid) is not signalled", async () => {
+    const sleep = await startUnrelatedSleep(processes);
+    const live = readProcessIdentity(sleep)!;
+    const kill = vi.spyOn(process, "kill");
+    const { store, layout, phases } = await setup({
+      version: 1,
+      phases: { gold_delta: { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, startTime: live.startTime + 1 }, benchmarkId: BENCH } },
+      runs: [],
+    });
+    const [recovered] = await recoverStalePhases(store, layout, phases);
+    expect(kill.mock.calls.filter(([, signal]) => signal !== 0)).toEqual([]);
+    expect(recovered.message).toMatch(/another process/);
+    expect(store.phase("gold_delta").error).toMatch(/another process.*not signalled/);
+    expect(isRunning(sleep)).toBe(true);
+  });
+
+  it("a live process whose command line differs from the recorded one is not signalled", async () => {
+    const sleep = await startUnrelatedSleep(processes);
+    const live = readProcessIdentity(sleep)!;
+    const { store, layout, phases } = await setup({
+      version: 1,
+      phases: { gold_delta: { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, cmdline: ["/opt/spark/bin/spark-submit", "/jobs/gold/queries.py"] }, benchmarkId: BENCH } },
+      runs: [],
+    });
+    await recoverStalePhases(store, layout, phases);
+    expect(isRunning(sleep)).toBe(true);
+  });
+});
+
+describe("recovery removes secret files left by dead runs", () => {
+  const processes = startedProcesses();
+  afterEach(() => processes.stopAll());
+
+  it("removes ours of pids that are gone or now another process, keeps live ones and anything not named like ours", async () => {
+    const { store, layout, phases } = await setup({ version: 1, phases: {}, runs: [] });
+    const dir = layout.privateDir;
+    const [liveA, liveB] = [await startUnrelatedSleep(processes), await startUnrelatedSleep(processes)];
+    const startOf = (pid: number) => readProcessIdentity(pid)!.startTime;
+    const file = (pid: number | string, startTime?: number) =>
+      touch(path.join(dir, typeof pid === "number" ? secretFileName(pid) : pid), `${typeof pid === "number" ? ownerLine(pid, startTime) : ""}spark.authenticate.secret s3cret\n`);
+    const gone = [
+      file(deadPid()), // its run is gone
+      file(deadPid(), 12345),
+      file(liveA, startOf(liveA) + 1), // the pid lives on, but in a process started later: a reused pid
+    ];
+    const kept = [
+      file(process.pid, startOf(process.pid)), // this run's own
+      file(liveB), // alive, and nothing to tell it from its writer: kept
+      file("notes.txt"),
+      file("spark-auth-abc.properties"),
+    ];
+    // A link named like ours is not ours: neither it nor its target is touched.
+    const outside = touch(path.join(temp.make("lakebench-outside-"), "target.properties"), "keep me");
+    const link = path.join(dir, secretFileName(deadPid()));
+    symlinkSync(outside, link);
+
+    await recoverStalePhases(store, layout, phases);
+    for (const f of gone) expect(existsSync(f), f).toBe(false);
+    for (const f of kept) expect(existsSync(f), f).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outside, "utf8")).toBe("keep me");
+  });
+
+  it("keeps the file a live run wrote for its cluster, and that run removes it at its end", async () => {
+    const { store, layout, phases, config } = await setup({ version: 1, phases: {}, runs: [] });
+    const cluster = { ...config, spark: { ...config.spark, master: "spark://127.0.0.1:7077", authSecret: "s3cret-s3cret" } };
+    const file = (await writeSecretProperties(cluster))!;
+    expect(path.dirname(file)).toBe(layout.privateDir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8")).toMatch(/^# lakebench owner pid \d+ started \d+\nspark\.authenticate\.secret s3cret-s3cret\n$/);
+    await recoverStalePhases(store, layout, phases);
+    expect(existsSync(file)).toBe(true);
+    await removeSecretProperties(file);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("does nothing when there is no private directory", async () => {
+    const { store, layout, phases } = await setup({ version: 1, phases: {}, runs: [] });
+    expect(await recoverStalePhases(store, layout, phases)).toEqual([]);
+    expect(existsSync(layout.privateDir)).toBe(false);
   });
 });

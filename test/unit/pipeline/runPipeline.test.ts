@@ -10,7 +10,9 @@ import type { ProgressEvent } from "../../../src/core/pipeline/progress";
 import { runPipeline, type PipelineOutcome } from "../../../src/core/pipeline/runPipeline";
 import type { StateFile } from "../../../src/core/state/schema";
 import { readState, stateFilePath } from "../../../src/core/state/store";
+import { until } from "../helpers/async";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
+import { isRunning } from "../helpers/processes";
 import { installFakeToolchain, type FakeToolchain } from "./fakeToolchain";
 
 const temp = tempDirs();
@@ -289,16 +291,7 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const partial = path.join(b.layout.metricsDir(outcome.benchmarkId), "iceberg.raw.json");
     expect(existsSync(partial)).toBe(false);
     expect(state.runs[0].status).toBe("cancelled");
-    let alive = true;
-    for (let i = 0; i < 100 && alive; i++) {
-      try {
-        process.kill(childPid!, 0);
-        await new Promise((r) => setTimeout(r, 20));
-      } catch {
-        alive = false; // gone (ESRCH)
-      }
-    }
-    expect(alive).toBe(false);
+    expect(await until(() => !isRunning(childPid!))).toBe(true);
   });
 
   it("recovers a phase left running by a dead earlier run before it starts", async () => {
@@ -318,7 +311,8 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
 
   it("with FRAMEWORK_PARALLELISM=2, converts the formats side by side and says the timings were concurrent", async () => {
     const b = bench();
-    b.fake.setControl({ slowSilverMs: 600 });
+    // Each conversion waits for the other to be running: one after the other, the first would fail.
+    b.fake.setControl({ meetSilver: ["iceberg", "delta"] });
     const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
     expect(outcome.status, outcome.failures.join("\n")).toBe("completed");
     const { iceberg, delta } = b.fake.timeline();

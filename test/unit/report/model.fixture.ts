@@ -1,11 +1,38 @@
 /** A small, hand-built report model with hostile strings in the places data can reach. */
-import type { ReportModel } from "../../../src/core/report/model";
+import { computeVerdict } from "../../../src/core/metrics/verdict";
+import type { QueryCell, ReportModel } from "../../../src/core/report/model";
 
 export const HOSTILE_CONFIG = "<script>alert(1)</script>";
 export const HOSTILE_ERROR = 'AnalysisException: <img src=x onerror="alert(2)"> | bad';
 
+/** A completed cell of 3 timed runs (min, median, max); the interval of a median of 3 runs spans them. */
+function timed(median: number, min: number, max: number, cv: number | null = 0.05): Pick<QueryCell, "statistics" | "seconds" | "medianInterval"> {
+  return { statistics: { n: 3, median, min, max, mean: median, p95: max, cv }, seconds: [min, median, max], medianInterval: { low: min, high: max } };
+}
+
+/** The fixture as a report of today writes it: its verdict computed from its own figures. */
 export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
-  const stats = (median: number, min: number, max: number, cv: number | null = 0.05) => ({ n: 3, median, min, max, mean: median, p95: max, cv });
+  const model = baseModel(overrides);
+  return "verdict" in overrides ? model : { ...model, verdict: computeVerdict(model) };
+}
+
+/** The fixture as a report written before the verdict existed: no runs, no intervals, no verdict. */
+export function olderReportModel(): ReportModel {
+  const model = baseModel();
+  for (const row of model.queries) {
+    delete row.spread;
+    for (const cell of Object.values(row.byFramework)) {
+      delete cell!.seconds;
+      delete cell!.medianInterval;
+      delete cell!.planningMedian;
+      delete cell!.executionMedian;
+    }
+  }
+  for (const load of Object.values(model.load)) delete load!.warmupSeconds;
+  return model;
+}
+
+function baseModel(overrides: Partial<ReportModel> = {}): ReportModel {
   return {
     schemaVersion: 1,
     benchmarkId: "lb-20260101-000000-abcd",
@@ -33,6 +60,7 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
         dataBytes: 3 * 2 ** 20,
         dataFiles: 4,
         metadataBytes: 2048,
+        warmupSeconds: 3.21,
         tables: {
           lineitem: { seconds: 8, rows: 60_175, data_files: 2, data_bytes: 2 * 2 ** 20, metadata_bytes: 1024 },
           orders: { seconds: 4.34, rows: 15_000, data_files: 2, data_bytes: 2 ** 20, metadata_bytes: 1024 },
@@ -44,6 +72,7 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
         dataBytes: 2 ** 20,
         dataFiles: 1,
         metadataBytes: 512,
+        warmupSeconds: 4.5,
         // orders is missing: no bar, a dash in the tables.
         tables: { lineitem: { seconds: 10, rows: 60_175, data_files: 1, data_bytes: 2 ** 20, metadata_bytes: 512 } },
       },
@@ -52,25 +81,28 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
       {
         name: "q01",
         sameAcrossFormats: true,
+        spread: { status: "ok", detail: "intervals apart, or within ±10 % of their medians" },
         byFramework: {
-          iceberg: { status: "completed", statistics: stats(1.234, 1.1, 1.4), rows: 4, hash: "h1", answer: { status: "match" } },
-          delta: { status: "completed", statistics: stats(2.5, 2.4, 2.6), rows: 4, hash: "h1", answer: { status: "match" } },
+          iceberg: { status: "completed", ...timed(1.234, 1.1, 1.4), planningMedian: 0.2, executionMedian: 1.034, rows: 4, hash: "h1", answer: { status: "match" } },
+          delta: { status: "completed", ...timed(2.5, 2.4, 2.6), planningMedian: 0.5, executionMedian: 2, rows: 4, hash: "h1", answer: { status: "match" } },
         },
       },
       {
         name: "q02",
         sameAcrossFormats: true,
+        spread: { status: "ok", detail: "interval within ±10 % of the median" },
         byFramework: {
-          iceberg: { status: "completed", statistics: stats(0.5, 0.5, 0.5, 0), rows: 100, hash: "h2", answer: { status: "match" } },
+          iceberg: { status: "completed", ...timed(0.5, 0.5, 0.5, 0), rows: 100, hash: "h2", answer: { status: "match" } },
           delta: { status: "failed", error: HOSTILE_ERROR, answer: { status: "unchecked", detail: "the query failed" } },
         },
       },
       {
         name: "q03",
         sameAcrossFormats: false,
+        spread: { status: "too wide", detail: "iceberg 2.900–3.200 s (±7 % of its median) overlaps delta 3.100–4.000 s (±14 % of its median)" },
         byFramework: {
-          iceberg: { status: "completed", statistics: stats(3, 2.9, 3.2), rows: 10, hash: "h3", answer: { status: "match" } },
-          delta: { status: "completed", statistics: stats(3.5, 3.1, 4), rows: 10, hash: "h3x", answer: { status: "mismatch", detail: "revenue: 1, duckdb has 2" } },
+          iceberg: { status: "completed", ...timed(3, 2.9, 3.2), rows: 10, hash: "h3", answer: { status: "match" } },
+          delta: { status: "completed", ...timed(3.5, 3.1, 4), rows: 10, hash: "h3x", answer: { status: "mismatch", detail: "revenue: 1, duckdb has 2" } },
         },
       },
     ],

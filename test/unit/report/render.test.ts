@@ -3,7 +3,7 @@ import { loadTimesChart, queryTimesChart, storageChart } from "../../../src/core
 import { renderHtml } from "../../../src/core/report/html";
 import { answerSummary, CHART_FILES, renderMarkdown } from "../../../src/core/report/markdown";
 import { renderBarChart } from "../../../src/core/report/svgChart";
-import { HOSTILE_CONFIG, reportModel } from "./model.fixture";
+import { reportModel } from "./model.fixture";
 
 /** The lines of a Markdown section, from its heading to the next one. */
 function section(markdown: string, heading: string): string[] {
@@ -45,15 +45,16 @@ describe("renderMarkdown", () => {
     expect(cells(rows.find((r) => r.startsWith("| hudi "))!)).toEqual(["hudi", "–", "–", "–", "–", "–", "–", "–"]);
   });
 
-  it("has one query-times row per query, with a column per format and the answer check", () => {
+  it("has one query-times row per query, with a column per format, the answer check and the spread marker", () => {
     const rows = tableRows(section(markdown, "Query times (median seconds; CV in brackets)"));
-    expect(cells(rows[0])).toEqual(["query", "iceberg", "delta", "answers"]);
+    expect(cells(rows[0])).toEqual(["query", "iceberg", "delta", "answers", "spread"]);
     const body = rows.slice(2);
     expect(body.map((r) => cells(r)[0])).toEqual(["q01", "q02", "q03"]);
-    expect(body.every((r) => cells(r).length === 4)).toBe(true);
-    expect(cells(body[0])).toEqual(["q01", "1.234 (5.0 %)", "2.500 (5.0 %)", "✅ all match"]);
+    expect(body.every((r) => cells(r).length === 5)).toBe(true);
+    expect(cells(body[0])).toEqual(["q01", "1.234 (5.0 %)", "2.500 (5.0 %)", "✅ all match", "ok"]);
     expect(cells(body[1])[2]).toMatch(/^failed: AnalysisException/);
     expect(cells(body[2])[3]).toBe("❌ delta: revenue: 1, duckdb has 2");
+    expect(cells(body[2])[4]).toBe("spread too wide to rank");
   });
 
   it("links the three chart files", () => {
@@ -92,13 +93,20 @@ describe("renderMarkdown", () => {
   });
 
   it("escapes values so no raw HTML tag from the data appears and table rows keep their columns", () => {
-    expect(markdown).not.toMatch(/<script/i);
-    expect(markdown).not.toMatch(/<img/i);
-    expect(HOSTILE_CONFIG).toBe("<script>alert(1)</script>");
-    expect(markdown).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    const model = reportModel();
+    const dataDir = String(model.config.DATA_DIR);
+    const error = model.queries[1].byFramework.delta!.error!;
+    // What the fixture feeds in: a tag in a config value, a tag and a pipe in an error.
+    expect(dataDir).toMatch(/<script>/);
+    expect(error).toMatch(/<img .*\|/);
+    const angles = (text: string) => text.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    expect(markdown).not.toContain(dataDir);
+    expect(markdown).not.toMatch(/<script|<img/i);
+    const dataDirRow = tableRows(section(markdown, "Configuration")).find((r) => r.startsWith("| DATA_DIR "))!;
+    expect(cells(dataDirRow)).toEqual(["DATA_DIR", angles(dataDir)]);
     const q02 = tableRows(section(markdown, "Query times (median seconds; CV in brackets)")).find((r) => r.startsWith("| q02 "))!;
-    expect(cells(q02)).toHaveLength(4); // the "|" in the error is escaped
-    expect(q02).toContain("\\| bad");
+    expect(cells(q02)).toHaveLength(5); // the "|" in the error is escaped, so the row keeps its columns
+    expect(cells(q02)[2]).toBe(`failed: ${angles(error).replace(/\|/g, "\\|")}`);
   });
 
   it("lists versions, machine facts and every configuration value", () => {
@@ -178,13 +186,14 @@ describe("renderHtml", () => {
   });
 
   it("marks the answer cell good or bad", () => {
-    expect(html).toMatch(/<tr><td>q01<\/td>.*?<td class="good">all match<\/td><\/tr>/);
-    expect(html).toMatch(/<tr><td>q03<\/td>.*?<td class="bad">delta: revenue: 1, duckdb has 2<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>q01<\/td>.*?<td class="good">all match<\/td><td>ok<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>q03<\/td>.*?<td class="bad">delta: revenue: 1, duckdb has 2<\/td><td class="bad">spread too wide to rank<\/td><\/tr>/);
   });
 
   it("has a totals row per format and a query row per query", () => {
     expect(html).toContain("<tr><td>iceberg</td><td>12.3 s</td><td>3.0 MiB</td><td>2.0 KiB</td><td>4</td><td>4.734 s</td><td>1.234 s</td><td>3/3</td></tr>");
-    for (const q of ["q01", "q02", "q03"]) expect(html.match(new RegExp(`<tr><td>${q}</td>`, "g"))).toHaveLength(1);
+    const queryTimes = html.slice(html.indexOf("<h2>Query times</h2>"), html.indexOf("<h2>Where the time goes"));
+    for (const q of ["q01", "q02", "q03"]) expect(queryTimes.match(new RegExp(`<tr><td>${q}</td>`, "g"))).toHaveLength(1);
   });
 
   it("embeds the three charts inline as SVG", () => {

@@ -1,39 +1,50 @@
-import { existsSync, readFileSync } from "node:fs";
+/**
+ * runCommand and the process helpers, with real child processes. The tests assert behaviour
+ * (what arrives, in which order, which signals reach the group, what error comes back), never
+ * how fast: the machine may be loaded. Every signal goes to a process the test started.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { CancelledError, CommandFailedError } from "../../../src/core/runners/errors";
 import { captureCommand, runCommand } from "../../../src/core/runners/processRunner";
 import { isAlive, killGroup, signalGroup } from "../../../src/core/runners/processes";
 import { tempDirs } from "../helpers/fixtures";
-import { until, rejection } from "../helpers/async";
+import { rejection, until } from "../helpers/async";
+import { isRunning, startedProcesses } from "../helpers/processes";
 
 const temp = tempDirs();
-const groups: number[] = [];
+const processes = startedProcesses();
 afterEach(() => {
-  for (const pgid of groups.splice(0)) signalGroup(pgid, "SIGKILL");
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  processes.stopAll();
   temp.cleanup();
 });
 
 const logFileIn = () => path.join(temp.make("lakebench-run-"), "logs", "phase.log");
 const bash = (script: string, env?: Record<string, string>) => ({ file: "bash", args: ["-c", script], ...(env ? { env } : {}) });
+const logText = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : "");
 
-/** Whether a pid is a live (not zombie) process. */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
+/**
+ * A file the child waits for, so the test decides when the child goes on. The wait is capped
+ * (a minute) and says so when the cap is hit, so a gate that never opens fails the test.
+ */
+function childGate(): { wait: string; open: () => void } {
+  const file = path.join(temp.make("lakebench-gate-"), "open");
+  return {
+    wait: `for _ in $(seq 600); do [ -e '${file}' ] && break; sleep 0.1; done; [ -e '${file}' ] || echo gate-never-opened`,
+    open: () => writeFileSync(file, ""),
+  };
 }
 
-/** Waits real milliseconds even while setTimeout is faked. */
-async function realPause(ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) await new Promise((r) => setImmediate(r));
-}
-
-
+/** process.kill, still sending real signals, with every call recorded. */
+const recordKills = () => vi.spyOn(process, "kill");
+/** The signals sent to one process group, in order (signal 0 only probes, it sends nothing). */
+const signalsTo = (kill: MockInstance<typeof process.kill>, group: number) =>
+  kill.mock.calls.filter(([pid, signal]) => pid === -group && signal !== 0).map(([, signal]) => signal);
+/** Fakes only setTimeout: the SIGKILL escalation waits for the test; I/O and Date stay real. */
+const freezeGracePeriod = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 
 describe("runCommand: output", () => {
   it("streams stdout and stderr line by line to onLine, in order within each stream", async () => {
@@ -44,16 +55,37 @@ describe("runCommand: output", () => {
   });
 
   it("delivers lines while the command is still running, not only at the end", async () => {
-    const seen: number[] = [];
-    const started = Date.now();
-    await runCommand(bash("echo early; sleep 0.6; echo late"), { logFile: logFileIn(), onLine: () => seen.push(Date.now() - started) });
-    expect(seen).toHaveLength(2);
-    expect(seen[1] - seen[0]).toBeGreaterThan(400);
+    const gate = childGate();
+    const lines: string[] = [];
+    // The child prints its second line only once the test has received the first one.
+    await runCommand(bash(`echo early; ${gate.wait}; echo late`), {
+      logFile: logFileIn(),
+      onStart: processes.addGroupLeader,
+      onLine: (line) => {
+        lines.push(line);
+        if (line === "early") gate.open();
+      },
+    });
+    expect(lines).toEqual(["early", "late"]);
   });
 
   it("reassembles lines split across chunks", async () => {
+    const [first, second] = [childGate(), childGate()];
+    const logFile = logFileIn();
     const lines: string[] = [];
-    await runCommand(bash("printf 'hel'; sleep 0.2; printf 'lo\\nwor'; sleep 0.2; printf 'ld\\n'"), { logFile: logFileIn(), onLine: (l) => lines.push(l) });
+    const done = runCommand(bash(`printf 'hel'; ${first.wait}; printf 'lo\\nwor'; ${second.wait}; printf 'ld\\n'`), {
+      logFile,
+      onStart: processes.addGroupLeader,
+      onLine: (l) => lines.push(l),
+    });
+    // Each piece has reached the runner (its log) before the child writes the next: separate chunks for sure.
+    expect(await until(() => logText(logFile).endsWith("hel"))).toBe(true);
+    expect(lines).toEqual([]);
+    first.open();
+    expect(await until(() => logText(logFile).endsWith("wor"))).toBe(true);
+    expect(lines).toEqual(["hello"]);
+    second.open();
+    await done;
     expect(lines).toEqual(["hello", "world"]);
   });
 
@@ -152,81 +184,115 @@ describe("runCommand: cancellation", () => {
     const controller = new AbortController();
     controller.abort();
     let started = false;
-    await expect(runCommand(bash("echo hi"), { logFile: logFileIn(), signal: controller.signal, onStart: () => (started = true) })).rejects.toThrow();
+    const logFile = logFileIn();
+    await expect(runCommand(bash("echo hi"), { logFile, signal: controller.signal, onStart: () => (started = true) })).rejects.toMatchObject({ name: "AbortError" });
     expect(started).toBe(false);
+    expect(existsSync(logFile)).toBe(false);
   });
 
-  it("kills the whole process group on abort, grandchildren included, and raises CancelledError", async () => {
+  it("stops the whole process group with SIGTERM alone on abort, grandchildren included, and raises CancelledError", async () => {
     const controller = new AbortController();
     const pids: number[] = [];
-    let group: number | undefined;
+    let group = 0;
     const done = runCommand(bash("sleep 60 & echo $!; sleep 60 & echo $!; echo $$; wait"), {
       logFile: logFileIn(),
       signal: controller.signal,
-      onStart: (pid) => groups.push((group = pid)),
-      onLine: (line) => pids.push(Number(line)),
+      onStart: (pid) => processes.addGroupLeader((group = pid)),
+      onLine: (line) => {
+        pids.push(Number(line));
+        processes.add(Number(line));
+      },
     });
-    const outcome = done.then(
-      () => "resolved",
-      (e: unknown) => e,
-    );
+    const outcome = done.then(() => "resolved", (e: unknown) => e);
     expect(await until(() => pids.length === 3)).toBe(true);
     const [sleep1, sleep2, shell] = pids;
     expect(shell).toBe(group);
-    for (const pid of pids) expect(running(pid)).toBe(true);
+    for (const pid of pids) expect(isRunning(pid)).toBe(true);
 
-    const abortedAt = Date.now();
+    const kill = recordKills();
+    // With the grace period frozen, the SIGKILL escalation cannot fire: whatever stops the group is the SIGTERM.
+    freezeGracePeriod();
     controller.abort();
     const error = await outcome;
     expect(error).toBeInstanceOf(CancelledError);
     expect((error as Error).message).toMatch(/bash was stopped/);
-    expect(Date.now() - abortedAt).toBeLessThan(4_000); // SIGTERM, not the SIGKILL grace period
-    expect(await until(() => !running(sleep1) && !running(sleep2) && !running(shell))).toBe(true);
+    expect(await until(() => !isRunning(sleep1) && !isRunning(sleep2) && !isRunning(shell))).toBe(true);
+    expect(signalsTo(kill, group)).toEqual(["SIGTERM"]);
   });
 
-  it("escalates to SIGKILL for a group that ignores SIGTERM", async () => {
+  it("escalates to SIGKILL after the grace period for a group that ignores SIGTERM", async () => {
     const controller = new AbortController();
-    const pids: number[] = [];
-    const done = runCommand(bash("trap '' TERM; sleep 60 & echo $!; while true; do sleep 0.1; done"), {
+    const lines: string[] = [];
+    let group = 0;
+    let settled = false;
+    // The sleeper inherits an ignored SIGTERM; the shell traps it, says so, and carries on.
+    const script = "trap '' TERM; sleep 60 & echo $!; trap 'echo got-term' TERM; echo ready; while true; do sleep 0.2; done";
+    const done = runCommand(bash(script), {
       logFile: logFileIn(),
       signal: controller.signal,
-      onStart: (pid) => groups.push(pid),
-      onLine: (line) => pids.push(Number(line)),
+      onStart: (pid) => processes.addGroupLeader((group = pid)),
+      onLine: (line) => lines.push(line),
     });
-    const outcome = done.then(
-      () => "resolved",
-      (e: unknown) => e,
-    );
-    expect(await until(() => pids.length === 1)).toBe(true);
-    const [sleeper] = pids;
-    // Fake only setTimeout, so the 5 s grace period can be skipped; I/O and Date stay real.
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    try {
-      controller.abort();
-      // SIGTERM is ignored: still there a moment later.
-      await realPause(300);
-      expect(running(sleeper)).toBe(true);
-      vi.advanceTimersByTime(5_000);
-      const settled = await Promise.race([outcome, realPause(5_000).then(() => "still running")]);
-      expect(settled).toBeInstanceOf(CancelledError);
-    } finally {
-      vi.useRealTimers();
-    }
-    expect(await until(() => !running(sleeper))).toBe(true);
-  }, 15_000);
+    const outcome = done.then(() => "resolved", (e: unknown) => e).finally(() => (settled = true));
+    expect(await until(() => lines.includes("ready"))).toBe(true);
+    const sleeper = Number(lines[0]);
+    processes.add(sleeper);
+
+    const kill = recordKills();
+    freezeGracePeriod();
+    controller.abort();
+    // The shell has handled the SIGTERM and lives on, so the command cannot have ended.
+    expect(await until(() => lines.includes("got-term"))).toBe(true);
+    expect(signalsTo(kill, group)).toEqual(["SIGTERM"]);
+    expect(isRunning(sleeper)).toBe(true);
+    expect(settled).toBe(false);
+    vi.advanceTimersByTime(1_000);
+    expect(signalsTo(kill, group)).toEqual(["SIGTERM"]); // still within the grace period
+    vi.runOnlyPendingTimers();
+    expect(signalsTo(kill, group)).toEqual(["SIGTERM", "SIGKILL"]);
+    expect(await outcome).toBeInstanceOf(CancelledError);
+    expect(await until(() => !isRunning(sleeper))).toBe(true);
+  });
 
   it("cancels a command aborted while it was being set up, instead of letting it run to the end", async () => {
     const controller = new AbortController();
+    const lines: string[] = [];
     let group: number | undefined;
-    const started = Date.now();
+    const kill = recordKills();
+    freezeGracePeriod();
+    // Left alone the child would sleep a minute and print: the test's timeout would fail first.
+    const done = runCommand(bash("sleep 60; echo ran-to-the-end"), {
+      logFile: logFileIn(),
+      signal: controller.signal,
+      onStart: (pid) => processes.addGroupLeader((group = pid)),
+      onLine: (line) => lines.push(line),
+    });
     // Abort right away: runCommand is still creating the log directory, before it spawns.
-    const done = runCommand(bash("sleep 5"), { logFile: logFileIn(), signal: controller.signal, onStart: (pid) => groups.push((group = pid)) });
     controller.abort();
     const error = await rejection(done);
-    expect(error).toBeInstanceOf(Error);
-    expect(Date.now() - started).toBeLessThan(2_500);
-    if (group !== undefined) expect(await until(() => !running(group!))).toBe(true);
-  }, 10_000);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(group).toBeGreaterThan(1);
+    expect(signalsTo(kill, group!)).toEqual(["SIGTERM"]);
+    expect(lines).toEqual([]);
+    expect(await until(() => !isRunning(group!))).toBe(true);
+  });
+
+  it("sends no SIGKILL after the grace period to a group that SIGTERM already ended (its id may be reused)", async () => {
+    const controller = new AbortController();
+    let group = 0;
+    const done = runCommand(bash("exec sleep 60"), {
+      logFile: logFileIn(),
+      signal: controller.signal,
+      onStart: (pid) => processes.addGroupLeader((group = pid)),
+    });
+    expect(await until(() => group > 1)).toBe(true);
+    const kill = recordKills();
+    freezeGracePeriod();
+    controller.abort();
+    expect(await rejection(done)).toBeInstanceOf(CancelledError);
+    vi.runOnlyPendingTimers();
+    expect(signalsTo(kill, group)).toEqual(["SIGTERM"]);
+  });
 });
 
 describe("process helpers", () => {
@@ -234,15 +300,38 @@ describe("process helpers", () => {
     expect(isAlive(process.pid)).toBe(true);
     let pid = 0;
     await runCommand(bash("exit 0"), { logFile: logFileIn(), onStart: (p) => (pid = p) });
+    expect(pid).toBeGreaterThan(1);
     expect(await until(() => !isAlive(pid))).toBe(true);
   });
 
   it("signalGroup reports false for a group that does not exist", () => {
-    expect(signalGroup(2 ** 22 + 12345, "SIGTERM")).toBe(false);
+    // Above PID_MAX_LIMIT (2^22 on 64-bit Linux): no process can have this id, so nothing is signalled.
+    const impossible = 2 ** 22 + 12345;
+    expect(impossible).toBeGreaterThan(Number(readFileSync("/proc/sys/kernel/pid_max", "utf8")));
+    expect(signalGroup(impossible, "SIGTERM")).toBe(false);
   });
 
-  it("killGroup ignores an undefined pid", () => {
-    expect(() => killGroup(undefined)).not.toThrow();
+  it("killGroup sends SIGTERM to the group, then SIGKILL once the grace period is over", () => {
+    // A recorder: no signal is sent, so the made-up pid is safe.
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    freezeGracePeriod();
+    killGroup(424242);
+    expect(kill.mock.calls).toEqual([[-424242, "SIGTERM"]]);
+    vi.advanceTimersByTime(1_000);
+    expect(kill.mock.calls).toHaveLength(1);
+    vi.runOnlyPendingTimers();
+    expect(kill.mock.calls).toEqual([
+      [-424242, "SIGTERM"],
+      [-424242, "SIGKILL"],
+    ]);
+  });
+
+  it("killGroup does nothing for an undefined pid", () => {
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    freezeGracePeriod();
+    killGroup(undefined);
+    expect(kill).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("captureCommand returns stdout, and raises CommandFailedError with stderr on failure", async () => {

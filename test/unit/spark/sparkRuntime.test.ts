@@ -1,17 +1,19 @@
 /** How spark-submit is built and where it runs for each SPARK_MASTER. */
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { Toolchain } from "../../../src/core/environment/toolchain";
 import { runPhaseCommand, type PhaseContext } from "../../../src/core/pipeline/phaseContext";
 import { CommandFailedError } from "../../../src/core/runners/errors";
 import { sparkSubmitCommand } from "../../../src/core/runners/sparkSubmit";
 import { sparkRuntime } from "../../../src/core/spark/sparkRuntime";
 import { FakeContainerEngine } from "../fakes/fakeContainerEngine";
-import { benchConfig, makeTempDir } from "../helpers/fixtures";
+import { benchConfig, tempDirs } from "../helpers/fixtures";
 
 const toolchain = new Toolchain("/cache");
 const job = { script: "silver/convert.py", framework: "delta" as const, appName: "lakebench-silver-delta", args: ["--framework", "delta"] };
 const SECRET = "0123456789abcdef0123";
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
 
 describe("sparkRuntime", () => {
   it("local[*]: the venv's spark-submit, loopback only, no authentication", () => {
@@ -59,7 +61,7 @@ describe("sparkRuntime", () => {
 
 describe("runPhaseCommand with a Compose service", () => {
   const context = (engine: FakeContainerEngine) =>
-    ({ containers: () => engine, logFile: path.join(makeTempDir(), "phase.log"), signal: new AbortController().signal, onChild: async () => {} }) as unknown as PhaseContext;
+    ({ containers: () => engine, logFile: path.join(temp.make(), "phase.log"), signal: new AbortController().signal, onChild: async () => {} }) as unknown as PhaseContext;
   const command = { file: "/opt/spark/bin/spark-submit", args: ["--name", "x"], service: "spark-master" };
 
   it("executes through the container engine in the lakehouse-bench project and forwards job events", async () => {

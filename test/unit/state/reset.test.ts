@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetState } from "../../../src/core/state/reset";
@@ -66,17 +66,53 @@ describe("resetState", () => {
   it("releases the run lock when done", async () => {
     const { ws } = workspaceWithState(JSON.stringify(existing));
     await resetState(ws, { history: false });
-    const store = await StateStore.open(ws); // would be refused with StateLockedError otherwise
+    expect(existsSync(path.join(ws, ".lakebench", "run.lock"))).toBe(false);
+    // Opens at once: with the lock still held it would wait through the retries, then refuse.
+    const store = await StateStore.open(ws);
+    expect(store.snapshot.runs).toEqual(existing.runs);
     await store.close();
   });
 
-  it("replaces a corrupt state file, keeping exactly one backup of its bytes", async () => {
+  it("replaces a corrupt state file, keeping exactly one backup of its bytes, and says the history was not carried over", async () => {
     const { ws, file } = workspaceWithState("{ definitely not json");
     const result = await resetState(ws, { history: false });
     expect(await readState(file)).toEqual({ version: 1, phases: {}, runs: [] });
     expect(backupsIn(file)).toHaveLength(1);
     expect(result.backup).toBe(path.join(path.dirname(file), backupsIn(file)[0]));
+    expect(result.corrupt).toEqual({ reason: expect.stringMatching(/not JSON/), backup: result.backup });
     expect(readFileSync(result.backup!, "utf8")).toBe("{ definitely not json");
+  });
+
+  it("does not report a corrupt file when the old one was valid", async () => {
+    const { ws } = workspaceWithState(JSON.stringify(existing));
+    expect((await resetState(ws, { history: false })).corrupt).toBeUndefined();
+  });
+
+  it("backs up the same content once, however often it is reset", async () => {
+    const { ws, file } = workspaceWithState(JSON.stringify(existing));
+    await resetState(ws, { history: true });
+    writeFileSync(file, JSON.stringify(existing));
+    await resetState(ws, { history: true });
+    expect(backupsIn(file)).toHaveLength(1); // the same bytes twice: one backup
+    await resetState(ws, { history: true }); // now the empty state the reset wrote: a second backup
+    await resetState(ws, { history: true }); // the empty state again: no third
+    expect(backupsIn(file)).toHaveLength(2);
+  });
+
+  it("refuses a workspace that does not exist, creating nothing", async () => {
+    const missing = path.join(temp.make("lakebench-reset-"), "missing");
+    await expect(resetState(missing, { history: false })).rejects.toMatchObject({ exitCode: 2, problem: "missing-workspace" });
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("refuses a state.json that is a symbolic link and leaves the link's target untouched", async () => {
+    const ws = temp.make("lakebench-reset-");
+    const target = path.join(temp.make("lakebench-reset-"), "precious.json");
+    writeFileSync(target, JSON.stringify(existing));
+    mkdirSync(path.join(ws, ".lakebench"));
+    symlinkSync(target, stateFilePath(ws));
+    await expect(resetState(ws, { history: true })).rejects.toMatchObject({ exitCode: 2, problem: "symlink" });
+    expect(readFileSync(target, "utf8")).toBe(JSON.stringify(existing));
   });
 
   it("on a workspace without a state file, reports no phases and only a backup that exists", async () => {

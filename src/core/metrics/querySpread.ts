@@ -1,0 +1,60 @@
+/**
+ * Whether one query's timed runs are steady enough to rank the formats on it. Each format's
+ * median gets a 95 % bootstrap interval; a query is "too wide" when two formats' intervals
+ * overlap and one of them reaches further than ±SPREAD_TOO_WIDE from its median: more runs
+ * could separate them, so their order on this query is not known yet.
+ */
+import type { Framework } from "../config/keys";
+import type { Interval } from "./bootstrap";
+import { MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
+
+/**
+ * Farthest an interval end may lie from the median, as a share of it, and still rank: the
+ * same ±10 % QUERY_ITERATIONS=auto aims for by default (QUERY_TARGET_CI_WIDTH).
+ */
+export const SPREAD_TOO_WIDE = 0.1;
+
+export type SpreadStatus = "ok" | "too wide" | "too few runs";
+
+export interface QuerySpread {
+  status: SpreadStatus;
+  /** Which formats and intervals made the call. */
+  detail: string;
+}
+
+export interface SpreadCell {
+  framework: Framework;
+  median: number;
+  /** The median's 95 % interval; null with fewer than 2 runs. */
+  interval: Interval | null;
+  runs: number;
+  /** How an automatic run count ended: "cap" means the interval never got narrow enough. */
+  stoppedBy?: "width" | "cap" | "fixed";
+}
+
+const relativeHalfWidth = (cell: SpreadCell) =>
+  cell.interval && cell.median > 0 ? Math.max(cell.median - cell.interval.low, cell.interval.high - cell.median) / cell.median : Infinity;
+const isWide = (cell: SpreadCell) => cell.stoppedBy === "cap" || relativeHalfWidth(cell) > SPREAD_TOO_WIDE;
+const overlap = (a: Interval, b: Interval) => a.low <= b.high && b.low <= a.high;
+const shown = (cell: SpreadCell) =>
+  `${cell.framework} ${cell.interval!.low.toFixed(3)}–${cell.interval!.high.toFixed(3)} s (±${(relativeHalfWidth(cell) * 100).toFixed(0)} % of its median${cell.stoppedBy === "cap" ? ", run cap reached" : ""})`;
+
+/** The spread verdict of one query over the formats that answered it; undefined when none did. */
+export function querySpread(cells: SpreadCell[]): QuerySpread | undefined {
+  if (!cells.length) return undefined;
+  const few = cells.filter((c) => c.runs < MIN_RUNS_TO_JUDGE_NOISE || !c.interval);
+  if (few.length) {
+    const list = few.map((c) => `${c.framework}: ${c.runs} timed run${c.runs === 1 ? "" : "s"}`).join(", ");
+    return { status: "too few runs", detail: `${list}; at least ${MIN_RUNS_TO_JUDGE_NOISE} are needed to judge the spread` };
+  }
+  if (cells.length === 1) {
+    const [only] = cells;
+    return isWide(only) ? { status: "too wide", detail: shown(only) } : { status: "ok", detail: `interval within ±${SPREAD_TOO_WIDE * 100} % of the median` };
+  }
+  for (const [i, a] of cells.entries()) {
+    for (const b of cells.slice(i + 1)) {
+      if (overlap(a.interval!, b.interval!) && (isWide(a) || isWide(b))) return { status: "too wide", detail: `${shown(a)} overlaps ${shown(b)}` };
+    }
+  }
+  return { status: "ok", detail: `intervals apart, or within ±${SPREAD_TOO_WIDE * 100} % of their medians` };
+}

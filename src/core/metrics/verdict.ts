@@ -1,0 +1,131 @@
+/**
+ * The report's verdict: which format loads fastest, answers the queries fastest and stores
+ * smallest, and by how much, each as a ratio to the best with its 95 % interval. Pure: the
+ * same input gives the same verdict (the bootstraps use a seeded random source).
+ */
+import { median } from "simple-statistics";
+import type { Framework } from "../config/keys";
+import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, CONFIDENCE, resample, resampledMedian } from "./bootstrap";
+import { rankValues, type Ranking } from "./ranking";
+import { seededRandom, type RandomSource } from "./seededRandom";
+import { geometricMean, MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
+
+/** A bootstrap over fewer tables than this says nothing. */
+export const MIN_TABLES_TO_RESAMPLE = 3;
+
+/** What the verdict reads: a report model has this shape (older ones lack the runs). */
+export interface VerdictInput {
+  frameworks: Framework[];
+  load: Partial<Record<Framework, { dataBytes: number; metadataBytes: number; tables: Record<string, { seconds: number }> }>>;
+  queries: { name: string; byFramework: Partial<Record<Framework, { status: string; seconds?: number[] }>> }[];
+  concurrentTimings?: boolean;
+}
+
+export interface VerdictMethod {
+  confidence: number;
+  resamples: number;
+  seed: number;
+  random: "mulberry32";
+  load: string;
+  queries: string;
+  storage: string;
+}
+
+export interface Verdict {
+  load: Ranking;
+  queries: Ranking;
+  storage: Ranking;
+  method: VerdictMethod;
+  /** Conditions that weaken every comparison (formats timed concurrently). */
+  caveats: string[];
+}
+
+export interface VerdictOptions {
+  resamples?: number;
+  seed?: number;
+}
+
+const METHOD = {
+  queries:
+    "Query time is the geometric mean, over the queries every format answered, of each query's median timed run. Its interval is a percentile bootstrap over the timed runs: each query's runs are resampled with replacement per format, the geometric mean of the medians and the ratio to the best format are recomputed in every resample.",
+  load:
+    "Load time is the sum of the tables' load seconds. Each table is loaded once, so there is no run-to-run spread to resample: the interval is a bootstrap over tables (the same resampled tables for every format). It shows whether the ratio holds across tables, not measurement noise.",
+  storage: "Storage is the data plus metadata bytes on disk after the load: a count of bytes, not a timing, the same on every load of the same data, so it has no interval.",
+};
+
+export function computeVerdict(input: VerdictInput, options: VerdictOptions = {}): Verdict {
+  const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
+  const seed = options.seed ?? BOOTSTRAP_SEED;
+  return {
+    // Each ranking draws from its own source, so adding one does not shift another's intervals.
+    queries: queryRanking(input, resamples, seededRandom(seed)),
+    load: loadRanking(input, resamples, seededRandom(seed + 1)),
+    storage: storageRanking(input),
+    method: { confidence: CONFIDENCE, resamples, seed, random: "mulberry32", ...METHOD },
+    caveats: input.concurrentTimings ? ["Formats were timed concurrently on shared resources: the time ratios include their contention."] : [],
+  };
+}
+
+function queryRanking(input: VerdictInput, resamples: number, random: RandomSource): Ranking {
+  const runsOf = (framework: Framework, name: string): number[] | undefined => {
+    const cell = input.queries.find((q) => q.name === name)?.byFramework[framework];
+    return cell?.status === "completed" && cell.seconds?.length ? cell.seconds : undefined;
+  };
+  const ran = input.frameworks.filter((f) => input.queries.some((q) => q.byFramework[f]));
+  const answered = ran.filter((f) => input.queries.some((q) => runsOf(f, q.name)));
+  const excluded = input.frameworks
+    .filter((f) => !answered.includes(f))
+    .map((framework) => ({ framework, reason: ran.includes(framework) ? "answered no query with timed runs" : "no query figures" }));
+  const common = input.queries.map((q) => q.name).filter((name) => answered.every((f) => runsOf(f, name)));
+  const frame = {
+    figure: "queries" as const,
+    unit: "s" as const,
+    statistic: "geometric mean of the per-query medians",
+    basis: `${common.length} of ${input.queries.length} queries every format answered`,
+    excluded,
+  };
+  if (!common.length) return rankValues(frame, [], { source: "none", reason: "no query was answered by every format" });
+  const runs = new Map(answered.map((f) => [f, common.map((name) => runsOf(f, name)!)]));
+  const values = answered.map((f): [Framework, number] => [f, geometricMean(runs.get(f)!.map((r) => median(r))) ?? 0]);
+  const fewest = answered.flatMap((f) => common.map((name, i) => ({ f, name, n: runs.get(f)![i].length }))).sort((a, b) => a.n - b.n)[0];
+  if (fewest.n < MIN_RUNS_TO_JUDGE_NOISE) {
+    return rankValues(frame, values, { source: "none", reason: `${fewest.name} on ${fewest.f} has ${fewest.n} timed run${fewest.n === 1 ? "" : "s"}; a bootstrap needs at least ${MIN_RUNS_TO_JUDGE_NOISE} per query` });
+  }
+  const resampled = new Map(
+    answered.map((f) => [f, Array.from({ length: resamples }, () => geometricMean(runs.get(f)!.map((r) => resampledMedian(r, random))) ?? 0)]),
+  );
+  return rankValues(frame, values, { source: "timed runs", resampled });
+}
+
+function loadRanking(input: VerdictInput, resamples: number, random: RandomSource): Ranking {
+  const loaded = input.frameworks.filter((f) => input.load[f]);
+  const tableNames = [...new Set(loaded.flatMap((f) => Object.keys(input.load[f]!.tables)))];
+  const common = tableNames.filter((t) => loaded.every((f) => input.load[f]!.tables[t]));
+  const frame = {
+    figure: "load" as const,
+    unit: "s" as const,
+    statistic: "sum of the tables' load seconds",
+    basis: common.length === tableNames.length ? `${common.length} tables` : `${common.length} of ${tableNames.length} tables every format loaded`,
+    excluded: notLoaded(input),
+  };
+  const seconds = (f: Framework, tables: string[]) => tables.reduce((sum, t) => sum + input.load[f]!.tables[t].seconds, 0);
+  const values = loaded.map((f): [Framework, number] => [f, seconds(f, common)]);
+  if (common.length < MIN_TABLES_TO_RESAMPLE) {
+    return rankValues(frame, values, { source: "none", reason: `one load per table and only ${common.length} table${common.length === 1 ? "" : "s"}: nothing to resample` });
+  }
+  const draws = Array.from({ length: resamples }, () => resample(common, random));
+  const resampled = new Map(loaded.map((f) => [f, draws.map((tables) => seconds(f, tables))]));
+  return rankValues(frame, values, { source: "tables", resampled });
+}
+
+function storageRanking(input: VerdictInput): Ranking {
+  const loaded = input.frameworks.filter((f) => input.load[f]);
+  const values = loaded.map((f): [Framework, number] => [f, input.load[f]!.dataBytes + input.load[f]!.metadataBytes]);
+  return rankValues(
+    { figure: "storage", unit: "bytes", statistic: "data + metadata bytes", basis: "every table", excluded: notLoaded(input) },
+    values,
+    { source: "deterministic" },
+  );
+}
+
+const notLoaded = (input: VerdictInput) => input.frameworks.filter((f) => !input.load[f]).map((framework) => ({ framework, reason: "no completed load" }));

@@ -1,0 +1,83 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Framework } from "../../../src/core/config/keys";
+import { describeRuns } from "../../../src/core/metrics/statistics";
+import { computeVerdict } from "../../../src/core/metrics/verdict";
+import type { PhaseContext } from "../../../src/core/pipeline/phaseContext";
+import { buildReportModel } from "../../../src/core/report/buildModel";
+import type { StateFile } from "../../../src/core/state/schema";
+import { benchConfig, tempDirs } from "../helpers/fixtures";
+
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
+
+const BENCH = "lb-20260101-000000-abcd";
+
+/** A per-format metrics file as the gold phase writes it; `planning` as helper C's gold job adds it. */
+function goldMetrics(framework: Framework, runs: number[][], planning?: number[][]) {
+  const queries = Object.fromEntries(
+    runs.map((seconds, i) => [
+      `q0${i + 1}`,
+      { status: "completed", warmupSeconds: [1], seconds, statistics: describeRuns(seconds), rows: 1, hash: "h", answer: { status: "match" }, ...(planning ? { planningSeconds: planning[i] } : {}) },
+    ]),
+  );
+  return { schemaVersion: 1, benchmarkId: BENCH, framework, scaleFactor: 0.01, sparkVersion: "3.5.6", queriesHash: "x", oracle: "duckdb-1.4.3", warmupRuns: 1, iterations: 3, queries, totals: { sumOfMedians: 0, geometricMeanOfMedians: 0, passed: runs.length, failed: [], mismatched: [] } };
+}
+
+const silver = (seconds: number[], warmupSeconds?: number) => ({
+  status: "completed" as const,
+  benchmarkId: BENCH,
+  result: {
+    seconds: seconds.reduce((a, b) => a + b, 0),
+    rows: 30,
+    dataBytes: 3000,
+    dataFiles: 3,
+    metadataBytes: 30,
+    ...(warmupSeconds === undefined ? {} : { warmupSeconds }),
+    tables: Object.fromEntries(seconds.map((s, i) => [`t${i}`, { seconds: s, rows: 10, data_files: 1, data_bytes: 1000, metadata_bytes: 10 }])),
+  },
+});
+
+function context(dir: string): PhaseContext {
+  const metricsFile = (f: Framework) => path.join(dir, `${f}.json`);
+  writeFileSync(metricsFile("iceberg"), JSON.stringify(goldMetrics("iceberg", [[1, 1.1, 0.9], [2, 2.1, 1.9]], [[0.1, 0.2, 0.1], [0.3, 0.3, 0.3]])));
+  writeFileSync(metricsFile("delta"), JSON.stringify(goldMetrics("delta", [[2, 2.2, 1.8], [4, 4.4, 3.6]])));
+  const state: StateFile = {
+    version: 1,
+    phases: {
+      silver_iceberg: silver([1, 2, 3], 4.2),
+      silver_delta: silver([2, 4, 6]),
+      gold_iceberg: { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("iceberg") } },
+      gold_delta: { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("delta") } },
+    },
+    runs: [],
+  };
+  return { config: benchConfig({ frameworks: ["iceberg", "delta"], queries: [1, 2] }), benchmarkId: BENCH, state: () => state } as unknown as PhaseContext;
+}
+
+describe("buildReportModel", () => {
+  it("carries the runs, the median's interval, the planning split and the silver warm-up into the model", async () => {
+    const model = await buildReportModel(context(dirs.make()));
+    const iceberg = model.queries[0].byFramework.iceberg!;
+    expect(iceberg.seconds).toEqual([1, 1.1, 0.9]);
+    expect(iceberg.medianInterval).toEqual({ low: 0.9, high: 1.1 });
+    expect(iceberg.planningMedian).toBeCloseTo(0.1, 12);
+    expect(iceberg.executionMedian).toBeCloseTo(0.9, 12);
+    expect(model.queries[0].byFramework.delta!.planningMedian).toBeUndefined(); // an older metrics file
+    expect(model.load.iceberg!.warmupSeconds).toBe(4.2);
+    expect(model.load.delta!.warmupSeconds).toBeUndefined();
+    // 0.9–1.1 s against 1.8–2.2 s: wide, but apart, so the query ranks the formats.
+    expect(model.queries[0].spread).toMatchObject({ status: "ok" });
+  });
+
+  it("puts the verdict into the model as data, computed from the model's own figures", async () => {
+    const model = await buildReportModel(context(dirs.make()));
+    const { verdict, ...rest } = model;
+    expect(verdict).toEqual(computeVerdict(rest));
+    expect(verdict!.queries.formats.map((f) => [f.framework, f.standing])).toEqual([["iceberg", "best"], ["delta", "behind"]]);
+    expect(verdict!.queries.formats[1].ratio).toBeCloseTo(2, 12);
+    expect(verdict!.load.formats.map((f) => [f.framework, f.ratio])).toEqual([["iceberg", 1], ["delta", 2]]);
+    expect(verdict!.storage.formats.map((f) => f.standing)).toEqual(["best", "tied"]);
+  });
+});
