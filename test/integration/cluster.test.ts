@@ -5,7 +5,6 @@
  * clear failure instead of a wait without end.
  */
 import { existsSync, promises as fs } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,7 +120,7 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
 
   it("refuses an application that presents the wrong secret", async () => {
     const toolchain = defaultToolchain();
-    const probe = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "lakebench-probe-")), "probe.py");
+    const probe = path.join(cluster.logDir, "probe.py");
     await fs.writeFile(probe, "from pyspark.sql import SparkSession\nprint(SparkSession.builder.getOrCreate().range(10).count())\n");
     const result = await execa(toolchain.bin("spark-submit"), ["--master", cluster.masterUrl, "--conf", "spark.authenticate=true", "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=1g", probe], {
       reject: false,

@@ -34,9 +34,3 @@ export function resample<T>(values: T[], random: RandomSource): T[] {
 export function resampledMedian(runs: number[], random: RandomSource): number {
   return median(resample(runs, random));
 }
-
-/** The 95 % interval of the median of `runs`; null with fewer than 2 runs (no spread to resample). */
-export function medianInterval(runs: number[], random: RandomSource, resamples = BOOTSTRAP_RESAMPLES): Interval | null {
-  if (runs.length < 2) return null;
-  return percentileInterval(Array.from({ length: resamples }, () => resampledMedian(runs, random)));
-}

@@ -1,11 +1,12 @@
 /**
  * Whether one query's timed runs are steady enough to rank the formats on it. Each format's
- * median gets a 95 % bootstrap interval; a query is "too wide" when two formats' intervals
- * overlap and one of them reaches further than ±SPREAD_TOO_WIDE from its median: more runs
- * could separate them, so their order on this query is not known yet.
+ * median gets its distribution-free interval (medianInterval.ts); a query is "too wide" when
+ * two formats' intervals overlap and one of them reaches further than ±SPREAD_TOO_WIDE from
+ * its median: more runs could separate them, so their order on this query is not known yet.
  */
 import type { Framework } from "../config/keys";
 import type { Interval } from "./bootstrap";
+import type { MedianInterval } from "./medianInterval";
 import { MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
 
 /**
@@ -25,8 +26,8 @@ export interface QuerySpread {
 export interface SpreadCell {
   framework: Framework;
   median: number;
-  /** The median's 95 % interval; null with fewer than 2 runs. */
-  interval: Interval | null;
+  /** The median's interval; null with fewer than 2 runs. */
+  interval: MedianInterval | null;
   runs: number;
   /** How an automatic run count ended: "cap" means the interval never got narrow enough. */
   stoppedBy?: "width" | "cap" | "fixed";
@@ -37,7 +38,9 @@ const relativeHalfWidth = (cell: SpreadCell) =>
 const isWide = (cell: SpreadCell) => cell.stoppedBy === "cap" || relativeHalfWidth(cell) > SPREAD_TOO_WIDE;
 const overlap = (a: Interval, b: Interval) => a.low <= b.high && b.low <= a.high;
 const shown = (cell: SpreadCell) =>
-  `${cell.framework} ${cell.interval!.low.toFixed(3)}–${cell.interval!.high.toFixed(3)} s (±${(relativeHalfWidth(cell) * 100).toFixed(0)} % of its median${cell.stoppedBy === "cap" ? ", run cap reached" : ""})`;
+  `${cell.framework} ${cell.interval!.low.toFixed(3)}–${cell.interval!.high.toFixed(3)} s (±${(relativeHalfWidth(cell) * 100).toFixed(0)} % of its median${coverage(cell)}${cell.stoppedBy === "cap" ? ", run cap reached" : ""})`;
+/** Below 6 runs the interval is [min, max], which covers the median less often than 95 %: say so. */
+const coverage = (cell: SpreadCell) => (cell.interval && cell.interval.confidence < 0.95 ? `; min–max of ${cell.runs} runs, a ${(cell.interval.confidence * 100).toFixed(1)} % interval` : "");
 
 /** The spread verdict of one query over the formats that answered it; undefined when none did. */
 export function querySpread(cells: SpreadCell[]): QuerySpread | undefined {

@@ -10,6 +10,9 @@ import { rankValues, type Ranking } from "./ranking";
 import { seededRandom, type RandomSource } from "./seededRandom";
 import { geometricMean, MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
 
+/** Below this many runs per query the intervals come with a warning (see caveats). */
+export const FEW_RUNS = 6;
+
 /** A bootstrap over fewer tables than this says nothing. */
 export const MIN_TABLES_TO_RESAMPLE = 3;
 
@@ -50,7 +53,7 @@ const METHOD = {
     "Query time is the geometric mean, over the queries every format answered, of each query's median timed run. Its interval is a percentile bootstrap over the timed runs: each query's runs are resampled with replacement per format, the geometric mean of the medians and the ratio to the best format are recomputed in every resample.",
   load:
     "Load time is the sum of the tables' load seconds. Each table is loaded once, so there is no run-to-run spread to resample: the interval is a bootstrap over tables (the same resampled tables for every format). It shows whether the ratio holds across tables, not measurement noise.",
-  storage: "Storage is the data plus metadata bytes on disk after the load: a count of bytes, not a timing, the same on every load of the same data, so it has no interval.",
+  storage: "Storage is the data plus metadata bytes on disk after the load: a count of bytes, not a timing, that barely changes between loads of the same data, so it gets no interval.",
 };
 
 export function computeVerdict(input: VerdictInput, options: VerdictOptions = {}): Verdict {
@@ -62,7 +65,7 @@ export function computeVerdict(input: VerdictInput, options: VerdictOptions = {}
     load: loadRanking(input, resamples, seededRandom(seed + 1)),
     storage: storageRanking(input),
     method: { confidence: CONFIDENCE, resamples, seed, random: "mulberry32", ...METHOD },
-    caveats: input.concurrentTimings ? ["Formats were timed concurrently on shared resources: the time ratios include their contention."] : [],
+    caveats: caveats(input),
   };
 }
 
@@ -126,6 +129,17 @@ function storageRanking(input: VerdictInput): Ranking {
     values,
     { source: "deterministic" },
   );
+}
+
+function caveats(input: VerdictInput): string[] {
+  const list: string[] = [];
+  if (input.concurrentTimings) list.push("Formats were timed concurrently on shared resources: the time ratios include their contention.");
+  const runs = input.queries.flatMap((q) => Object.values(q.byFramework).flatMap((c) => (c?.status === "completed" && c.seconds?.length ? [c.seconds.length] : [])));
+  // A bootstrap of a median from a handful of runs sees little of the spread it could have.
+  if (runs.length && Math.min(...runs) < FEW_RUNS) {
+    list.push(`Some queries have fewer than ${FEW_RUNS} timed runs: a bootstrap over so few runs can understate the spread. QUERY_ITERATIONS=auto repeats each query until its median's interval is narrow enough (QUERY_TARGET_CI_WIDTH).`);
+  }
+  return list;
 }
 
 const notLoaded = (input: VerdictInput) => input.frameworks.filter((f) => !input.load[f]).map((framework) => ({ framework, reason: "no completed load" }));

@@ -5,7 +5,7 @@
 import type { AnswerCheck } from "../answers/compare";
 import type { Framework } from "../config/keys";
 import type { TableFiles } from "../datagen/manifest";
-import type { Interval } from "../metrics/bootstrap";
+import type { MedianInterval } from "../metrics/medianInterval";
 import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
 import type { Verdict } from "../metrics/verdict";
@@ -28,8 +28,8 @@ export interface QueryCell {
   statistics?: RunStatistics;
   /** The timed runs the statistics summarize; the verdict's bootstrap resamples them (absent in older reports). */
   seconds?: number[];
-  /** 95 % bootstrap interval of the median. */
-  medianInterval?: Interval;
+  /** Distribution-free 95 % interval of the median ([min, max] with its lower coverage below 6 runs). */
+  medianInterval?: MedianInterval;
   /** Median of the runs' planning seconds (parse, analysis, optimisation, metadata reads), and of the rest. */
   planningMedian?: number;
   executionMedian?: number;

@@ -4,9 +4,8 @@
  */
 import { median } from "simple-statistics";
 import type { Framework } from "../config/keys";
-import { BOOTSTRAP_SEED, medianInterval } from "../metrics/bootstrap";
+import { medianConfidenceInterval } from "../metrics/medianInterval";
 import { querySpread, type QuerySpread } from "../metrics/querySpread";
-import { seededRandom } from "../metrics/seededRandom";
 import type { QueryMetrics } from "../spark/goldPhase";
 import type { QueryCell, QueryRow } from "./model";
 
@@ -18,8 +17,7 @@ export type QueryMetricsInput = Omit<QueryMetrics, "planningSeconds" | "stoppedB
 
 export function queryCell(query: QueryMetricsInput): QueryCell {
   const runs = query.seconds ?? [];
-  // One seed per cell: a cell's interval does not depend on which cells came before it.
-  const interval = query.status === "completed" ? medianInterval(runs, seededRandom(BOOTSTRAP_SEED)) : null;
+  const interval = query.status === "completed" ? medianConfidenceInterval(runs) : null;
   return {
     status: query.status,
     error: query.error,

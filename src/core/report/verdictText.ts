@@ -98,7 +98,7 @@ export function methodParagraphs(verdict: Verdict): string[] {
     method.load,
     method.storage,
     `Intervals are ${method.confidence * 100} % percentile intervals from ${method.resamples} resamples with a seeded random source (${method.random}, seed ${method.seed}), so the same figures always give the same verdict. "Within noise" means the interval of the ratio includes 1: that format cannot be told apart from the best.`,
-    `A query's spread is too wide to rank when two formats' 95 % intervals of the median overlap and one of them reaches further than ±${SPREAD_TOO_WIDE * 100} % from its median (or an automatic run count hit its cap); fewer than 3 timed runs are too few to judge.`,
+    `A query's spread is too wide to rank when two formats' intervals of the median overlap and one of them reaches further than ±${SPREAD_TOO_WIDE * 100} % from its median (or an automatic run count hit its cap); fewer than 3 timed runs are too few to judge. The interval of a median is distribution-free, from order statistics: 95 % from 6 timed runs on; with 3 to 5 runs it is their min–max, which holds the median less often (3 runs: 75 %).`,
     ...verdict.caveats,
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * A real Spark standalone cluster on 127.0.0.1 for tests: one master and its workers (two of
  * 1 core / 2g unless told otherwise) as separate processes from the installed Spark, with
- * spark.authenticate on. Stopped by process group id, also when a test fails.
+ * spark.authenticate on. Stopped by process group id, also when a test fails; its
+ * directory (logs, work dirs, scratch files of the tests) is removed with it.
  */
 import { promises as fs } from "node:fs";
 import net from "node:net";
@@ -68,6 +69,8 @@ export async function startStandaloneCluster(secret: string, { workers: workerCo
       }
     }
     await Promise.all(processes.map((p) => p.catch(() => undefined)));
+    // Logs and the workers' work dirs (a copy of every application's jars): gone with the cluster.
+    await fs.rm(logDir, { recursive: true, force: true });
   };
   try {
     daemon("master", ["org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String(port), "--webui-port", String(ui)], {

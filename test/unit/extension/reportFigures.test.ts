@@ -41,9 +41,9 @@ describe("the report panel's data grid", () => {
   it("has a row per query and format with every statistic, formatted as in the HTML report", () => {
     const table = queryFigures({ primary: a });
     const titles = table.columns.map((c) => c.title);
-    expect(titles).toEqual(["Query", "Format", "Median", "Min", "Max", "p95", "CV", "Median 95 % CI", "Runs", "Planning", "Execution", "Rows", "Answer", "Spread"]);
+    expect(titles).toEqual(["Query", "Format", "Median", "Min", "Max", "p95", "CV", "Median interval", "Runs", "Planning", "Execution", "Rows", "Answer", "Spread"]);
     const row = table.rows.find((r) => r.key === "query/q01/iceberg/A")!;
-    expect(row.cells.map((c) => c.text)).toEqual(["Q01", "iceberg", "1.234 s", "1.100 s", "1.400 s", "1.400 s", "5.0 %", "1.100–1.400 s", "3", "0.200 s", "1.034 s", "4", "match", "ok"]);
+    expect(row.cells.map((c) => c.text)).toEqual(["Q01", "iceberg", "1.234 s", "1.100 s", "1.400 s", "1.400 s", "5.0 %", "1.100–1.400 s (75 %)", "3", "0.200 s", "1.034 s", "4", "match", "ok"]);
     expect(row.cells[2].value).toBe(1.234);
     const failed = table.rows.find((r) => r.key === "query/q02/delta/A")!;
     expect(failed.cells[titles.indexOf("Answer")]).toMatchObject({ text: "failed", tone: "bad" });

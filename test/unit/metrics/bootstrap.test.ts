@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { medianInterval, percentileInterval, resample } from "../../../src/core/metrics/bootstrap";
+import { percentileInterval, resample, resampledMedian } from "../../../src/core/metrics/bootstrap";
 import { seededRandom } from "../../../src/core/metrics/seededRandom";
 
 describe("seededRandom", () => {
@@ -32,17 +32,11 @@ describe("bootstrap", () => {
     expect(drawn.every((v) => [1, 2, 3].includes(v))).toBe(true);
   });
 
-  it("gives a median interval that holds the median and lies within the runs", () => {
+  it("takes a resampled median from the runs themselves, the same for the same seed", () => {
     const runs = [1.02, 0.98, 1.1, 1.0, 0.95, 1.05, 1.3];
-    const interval = medianInterval(runs, seededRandom(5))!;
-    expect(interval.low).toBeLessThanOrEqual(1.02);
-    expect(interval.high).toBeGreaterThanOrEqual(1.02);
-    expect(interval.low).toBeGreaterThanOrEqual(0.95);
-    expect(interval.high).toBeLessThanOrEqual(1.3);
-  });
-
-  it("spans min to max with 3 runs, and has no interval with fewer than 2", () => {
-    expect(medianInterval([3, 1, 2], seededRandom(9))).toEqual({ low: 1, high: 3 });
-    expect(medianInterval([1], seededRandom(9))).toBeNull();
+    const medians = Array.from({ length: 200 }, ((random) => () => resampledMedian(runs, random))(seededRandom(5)));
+    expect(medians.every((m) => m >= 0.95 && m <= 1.3)).toBe(true);
+    expect(new Set(medians).size).toBeGreaterThan(1);
+    expect(resampledMedian(runs, seededRandom(5))).toBe(medians[0]);
   });
 });

@@ -4,7 +4,7 @@ import { querySpread, type SpreadCell } from "../../../src/core/metrics/querySpr
 const cell = (framework: SpreadCell["framework"], median: number, low: number, high: number, runs = 5, stoppedBy?: SpreadCell["stoppedBy"]): SpreadCell => ({
   framework,
   median,
-  interval: { low, high },
+  interval: { low, high, confidence: 0.96 },
   runs,
   stoppedBy,
 });
@@ -22,6 +22,11 @@ describe("querySpread", () => {
     const spread = querySpread([cell("iceberg", 1, 0.6, 1.58), cell("delta", 1.2, 1.15, 1.25)])!;
     expect(spread.status).toBe("too wide");
     expect(spread.detail).toContain("iceberg 0.600–1.580 s (±58 % of its median) overlaps delta");
+  });
+
+  it("says when an interval is the min–max of a few runs, which covers the median less often", () => {
+    const few = { ...cell("iceberg", 1, 0.6, 1.58, 3), interval: { low: 0.6, high: 1.58, confidence: 0.75 } };
+    expect(querySpread([few, cell("delta", 1.2, 1.15, 1.25)])!.detail).toContain("(±58 % of its median; min–max of 3 runs, a 75.0 % interval)");
   });
 
   it("is too wide when an automatic run count stopped at its cap", () => {

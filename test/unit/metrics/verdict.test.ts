@@ -145,7 +145,12 @@ describe("computeVerdict: load time and storage", () => {
 
 describe("computeVerdict: caveats", () => {
   it("warns when formats were timed concurrently", () => {
-    expect(computeVerdict({ ...input({ iceberg: queriesAround(1, 1) }), concurrentTimings: true }).caveats).toEqual([expect.stringMatching(/concurrently/)]);
-    expect(computeVerdict(input({ iceberg: queriesAround(1, 1) })).caveats).toEqual([]);
+    const steady = queriesAround(1, 1, 0.05, 6);
+    expect(computeVerdict({ ...input({ iceberg: steady }), concurrentTimings: true }).caveats).toEqual([expect.stringMatching(/concurrently/)]);
+    expect(computeVerdict(input({ iceberg: steady })).caveats).toEqual([]);
+  });
+
+  it("warns that a bootstrap over fewer than 6 runs per query can understate the spread", () => {
+    expect(computeVerdict(input({ iceberg: queriesAround(1, 1, 0.05, 5) })).caveats).toEqual([expect.stringMatching(/fewer than 6 timed runs.*QUERY_ITERATIONS=auto/)]);
   });
 });

@@ -61,7 +61,7 @@ describe("buildReportModel", () => {
     const model = await buildReportModel(context(dirs.make()));
     const iceberg = model.queries[0].byFramework.iceberg!;
     expect(iceberg.seconds).toEqual([1, 1.1, 0.9]);
-    expect(iceberg.medianInterval).toEqual({ low: 0.9, high: 1.1 });
+    expect(iceberg.medianInterval).toEqual({ low: 0.9, high: 1.1, confidence: 0.75 });
     expect(iceberg.planningMedian).toBeCloseTo(0.1, 12);
     expect(iceberg.executionMedian).toBeCloseTo(0.9, 12);
     expect(model.queries[0].byFramework.delta!.planningMedian).toBeUndefined(); // an older metrics file

@@ -5,9 +5,9 @@ import type { QueryCell, ReportModel } from "../../../src/core/report/model";
 export const HOSTILE_CONFIG = "<script>alert(1)</script>";
 export const HOSTILE_ERROR = 'AnalysisException: <img src=x onerror="alert(2)"> | bad';
 
-/** A completed cell of 3 timed runs (min, median, max); the interval of a median of 3 runs spans them. */
+/** A completed cell of 3 timed runs (min, median, max); the interval of a median of 3 runs spans them (75 %). */
 function timed(median: number, min: number, max: number, cv: number | null = 0.05): Pick<QueryCell, "statistics" | "seconds" | "medianInterval"> {
-  return { statistics: { n: 3, median, min, max, mean: median, p95: max, cv }, seconds: [min, median, max], medianInterval: { low: min, high: max } };
+  return { statistics: { n: 3, median, min, max, mean: median, p95: max, cv }, seconds: [min, median, max], medianInterval: { low: min, high: max, confidence: 0.75 } };
 }
 
 /** The fixture as a report of today writes it: its verdict computed from its own figures. */
@@ -99,7 +99,11 @@ function baseModel(overrides: Partial<ReportModel> = {}): ReportModel {
       {
         name: "q03",
         sameAcrossFormats: false,
-        spread: { status: "too wide", detail: "iceberg 2.900–3.200 s (±7 % of its median) overlaps delta 3.100–4.000 s (±14 % of its median)" },
+        spread: {
+          status: "too wide",
+          detail:
+            "iceberg 2.900–3.200 s (±7 % of its median; min–max of 3 runs, a 75.0 % interval) overlaps delta 3.100–4.000 s (±14 % of its median; min–max of 3 runs, a 75.0 % interval)",
+        },
         byFramework: {
           iceberg: { status: "completed", ...timed(3, 2.9, 3.2), rows: 10, hash: "h3", answer: { status: "match" } },
           delta: { status: "completed", ...timed(3.5, 3.1, 4), rows: 10, hash: "h3x", answer: { status: "mismatch", detail: "revenue: 1, duckdb has 2" } },
