@@ -8,7 +8,7 @@ import type { BenchConfig } from "../config/benchConfig";
 import type { Framework } from "../config/keys";
 import { runBronzePhase } from "../datagen/bronzePhase";
 import { runReportPhase } from "../report/reportPhase";
-import { goldFiles, runGoldPhase } from "../spark/goldPhase";
+import { removeGoldOutputs, runGoldPhase } from "../spark/goldPhase";
 import { formatOptions } from "../spark/formatOptions";
 import { removeSilverOutputs, runSilverPhase } from "../spark/silverPhase";
 import type { PhaseState } from "../state/schema";
@@ -75,7 +75,7 @@ export function planPhases(config: BenchConfig): PhaseDefinition[] {
     outputPresent: (_layout, state) => typeof state.result?.metricsFile === "string" && existsSync(state.result.metricsFile),
     removePartialOutput: async (layout, state) => {
       if (!state.benchmarkId) return;
-      await Promise.all(Object.values(goldFiles(layout.metricsDir(state.benchmarkId), framework)).map((f) => removeOwned(f, layout.ownedRoots)));
+      await removeGoldOutputs(layout, state.benchmarkId, framework);
     },
     run: (ctx) => runGoldPhase(ctx, framework),
   }));

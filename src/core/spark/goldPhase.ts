@@ -2,7 +2,6 @@
  * Gold: one Spark application runs the TPC-H queries on one format; each answer is then
  * checked against DuckDB's and each query's runs are summarized.
  */
-import { promises as fs } from "node:fs";
 import path from "node:path";
 import { compareAnswers, type AnswerCheck } from "../answers/compare";
 import { ensureOracleAnswers, type AnswerFile } from "../answers/oracle";
@@ -10,6 +9,8 @@ import type { BenchConfig } from "../config/benchConfig";
 import type { Framework } from "../config/keys";
 import { describeRuns, geometricMean, type RunStatistics } from "../metrics/statistics";
 import { PhaseFailedError } from "../pipeline/errors";
+import type { DataLayout } from "../pipeline/layout";
+import { removeOwned } from "../pipeline/ownedPaths";
 import { runPhaseCommand, type PhaseContext } from "../pipeline/phaseContext";
 import { writeJson } from "../runners/jsonFile";
 import { sparkSubmitCommand } from "../runners/sparkSubmit";
@@ -58,10 +59,15 @@ export const goldFiles = (dir: string, framework: Framework) => ({
   metrics: path.join(dir, `${framework}.json`),
 });
 
+/** The gold files a run wrote for one format; removal checks each lies inside what the run owns. */
+export async function removeGoldOutputs(layout: DataLayout, benchmarkId: string, framework: Framework): Promise<void> {
+  await Promise.all(Object.values(goldFiles(layout.metricsDir(benchmarkId), framework)).map((f) => removeOwned(f, layout.ownedRoots)));
+}
+
 export async function runGoldPhase(ctx: PhaseContext, framework: Framework): Promise<Record<string, unknown>> {
   const { layout, config } = ctx;
   const files = goldFiles(layout.metricsDir(ctx.benchmarkId), framework);
-  await Promise.all(Object.values(files).map((f) => fs.rm(f, { force: true })));
+  await removeGoldOutputs(layout, ctx.benchmarkId, framework);
   const oracle = await ensureOracleAnswers(ctx);
   const command = sparkSubmitCommand(
     {
