@@ -20,7 +20,7 @@ from common.formats import FORMATS  # noqa: E402
 from common.progress import emit  # noqa: E402
 from common.queries import load_query, query_name, texts_hash  # noqa: E402
 from common.result_file import write_json_atomically  # noqa: E402
-from common.session import build_session  # noqa: E402
+from common.session import build_session, settings_in_effect  # noqa: E402
 from common.tpch import TABLES  # noqa: E402
 from gold.iteration_policy import IterationPolicy  # noqa: E402
 
@@ -118,6 +118,7 @@ def main(argv: list[str]) -> int:
     for name, text in texts.items():
         metrics[name], answers[name] = run_query(spark, name, text, args.warmup_runs, policy)
         emit("query_done", query=name, **{k: v for k, v in metrics[name].items() if k != "hash"})
+    settings = settings_in_effect(spark, args.framework, args.codec)
     write_json_atomically(args.answers, {"engine": f"spark-{args.framework}", "queries": answers})
     write_json_atomically(args.output, {
         "framework": args.framework,
@@ -129,6 +130,9 @@ def main(argv: list[str]) -> int:
         "max_iterations": policy.maximum,
         "target_relative_half_width": policy.target_relative_half_width,
         "queries": metrics,
+        # What the session set, common to every format and this format's own (common/session.py).
+        "common_settings": settings["common"],
+        "format_settings": settings["format"],
     })
     spark.stop()
     return 0

@@ -14,6 +14,7 @@ import { verdictViews } from "../model/verdictTables";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
 import { runLabel, runPicker } from "./runPicker";
+import { settingsSection } from "./settingsSection";
 import { summaryCards } from "./summaryCards";
 import { verdictSection } from "./verdictSection";
 
@@ -97,6 +98,7 @@ export class ReportView {
       figureGrid(queryFigures(pair)),
       figureGrid(loadFigures(pair)),
       loadWarmupNote(pair),
+      settingsSection(primary),
       figureGrid(environmentTable(pair)),
     );
     this.charts = chartSlots.map(([canvas, data]) => new BarChartView(canvas, data, theme));

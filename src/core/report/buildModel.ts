@@ -49,8 +49,16 @@ export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> 
     queries,
     totals: Object.fromEntries(Object.entries(gold).map(([f, m]) => [f, m.totals])),
     problems,
+    ...engineSettings(gold),
   };
   return { ...model, verdict: computeVerdict(model) };
+}
+
+/** The common settings (the same in every format's job) and each format's own; none from older runs. */
+function engineSettings(gold: Partial<Record<Framework, GoldMetrics>>): Pick<ReportModel, "settings"> {
+  const withSettings = (Object.entries(gold) as [Framework, GoldMetrics][]).filter(([, m]) => m.settings);
+  if (!withSettings.length) return {};
+  return { settings: { common: withSettings[0][1].settings!.common, byFramework: Object.fromEntries(withSettings.map(([f, m]) => [f, m.settings!.format])) } };
 }
 
 function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetrics>>): QueryRow[] {

@@ -7,6 +7,18 @@ import { bytes, percent, seconds } from "./format";
 import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
+import {
+  COMMON_SETTINGS_COLUMNS,
+  COMMON_SETTINGS_TITLE,
+  commonSettingRows,
+  FORMAT_SETTINGS_COLUMNS,
+  formatSettingRows,
+  formatSettingsTitle,
+  formatsWithSettings,
+  NO_FORMAT_SETTINGS,
+  SETTINGS_NOTE,
+  SETTINGS_TITLE,
+} from "./settingsText";
 import { renderBarChart } from "./svgChart";
 import {
   hasPlanning,
@@ -98,6 +110,7 @@ ${warmupLine(model) ? `<p class="muted">${e(warmupLine(model))}</p>` : ""}
 <h2>Storage per table (data + metadata)</h2>
 <div class="chart">${renderBarChart(storageChart(model))}</div>
 ${table(["table", "bronze Parquet", ...frameworks], storageRows)}
+${settingsSection(model)}
 <h2>Versions and machine</h2>
 ${table(["component", "version"], Object.entries(model.versions).map(([k, v]) => [k, String(v)]))}
 ${table(["machine", "value"], Object.entries(model.machine).map(([k, v]) => [k, String(v)]))}
@@ -124,6 +137,18 @@ function verdictSection(model: ReportModel): string {
     return `<h3>${e(rankingTitle(ranking))}</h3>\n<p>${e(rankingSentence(ranking))}</p>\n${table(RANKING_COLUMNS, rows)}\n<p class="muted">${e(intervalSourceText(ranking))}</p>`;
   });
   return `${rankings.join("\n")}\n<h3>How the verdict was computed</h3>\n<div class="method muted">${methodParagraphs(verdict).map((p) => `<p>${e(p)}</p>`).join("")}</div>`;
+}
+
+/** What every format's session shared and what each set of its own; absent in older reports. */
+function settingsSection(model: ReportModel): string {
+  if (!model.settings) return "";
+  const perFormat = formatsWithSettings(model).map(([f, settings]) =>
+    `<h3>${e(formatSettingsTitle(f))}</h3>\n${settings.length ? table(FORMAT_SETTINGS_COLUMNS, formatSettingRows(settings)) : `<p class="muted">${e(NO_FORMAT_SETTINGS)}</p>`}`);
+  return `<h2>${e(SETTINGS_TITLE)}</h2>
+<p class="muted">${e(SETTINGS_NOTE)}</p>
+<h3>${e(COMMON_SETTINGS_TITLE)}</h3>
+${table(COMMON_SETTINGS_COLUMNS, commonSettingRows(model.settings.common))}
+${perFormat.join("\n")}`;
 }
 
 function planningSection(model: ReportModel): string {

@@ -5,6 +5,18 @@ import { bytes, percent, seconds } from "./format";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
 import {
+  COMMON_SETTINGS_COLUMNS,
+  COMMON_SETTINGS_TITLE,
+  commonSettingRows,
+  FORMAT_SETTINGS_COLUMNS,
+  formatSettingRows,
+  formatSettingsTitle,
+  formatsWithSettings,
+  NO_FORMAT_SETTINGS,
+  SETTINGS_NOTE,
+  SETTINGS_TITLE,
+} from "./settingsText";
+import {
   hasPlanning,
   methodParagraphs,
   NO_PLANNING,
@@ -79,6 +91,7 @@ export function renderMarkdown(model: ReportModel): string {
       return table ? `${bytes(table.data_bytes)} + ${bytes(table.metadata_bytes)} (${table.data_files} files)` : "–";
     }),
     "",
+    ...settingsSection(model),
     "## Versions and machine",
     "",
     ...header(["component", "version"]),
@@ -105,6 +118,18 @@ function verdictSection(model: ReportModel): string[] {
     return [`### ${cell(rankingTitle(ranking))}`, "", cell(rankingSentence(ranking)), "", ...header(RANKING_COLUMNS), ...rankingRows(ranking).map(row), "", `_${cell(intervalSourceText(ranking))}_`, ""];
   });
   return [...rankings, "### How the verdict was computed", "", ...methodParagraphs(verdict).flatMap((p) => [cell(p), ""])];
+}
+
+/** What every format's session shared and what each set of its own; absent in older reports. */
+function settingsSection(model: ReportModel): string[] {
+  if (!model.settings) return [];
+  const perFormat = formatsWithSettings(model).flatMap(([f, settings]) => [
+    `### ${cell(formatSettingsTitle(f))}`,
+    "",
+    ...(settings.length ? [...header(FORMAT_SETTINGS_COLUMNS), ...formatSettingRows(settings).map(row)] : [`_${NO_FORMAT_SETTINGS}_`]),
+    "",
+  ]);
+  return [`## ${SETTINGS_TITLE}`, "", SETTINGS_NOTE, "", `### ${COMMON_SETTINGS_TITLE}`, "", ...header(COMMON_SETTINGS_COLUMNS), ...commonSettingRows(model.settings.common).map(row), "", ...perFormat];
 }
 
 function planningSection(model: ReportModel): string[] {

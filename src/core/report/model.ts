@@ -9,6 +9,7 @@ import type { MedianInterval } from "../metrics/medianInterval";
 import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
 import type { Verdict } from "../metrics/verdict";
+import type { EngineSetting } from "../spark/goldJobOutput";
 import type { TableLoad } from "../spark/silverPhase";
 
 export interface FrameworkLoad {
@@ -86,6 +87,8 @@ export interface ReportModel {
   queries: QueryRow[];
   totals: Partial<Record<Framework, FrameworkTotals>>;
   problems: string[];
+  /** The engine settings every format shared, and each format's own with why (absent in older reports). */
+  settings?: { common: EngineSetting[]; byFramework: Partial<Record<Framework, EngineSetting[]>> };
   /** Formats ranked on load, query time and storage; absent in reports written before it existed. */
   verdict?: Verdict;
 }

@@ -28,6 +28,15 @@ const rawQueryRunSchema = z.object({
 });
 export type RawQueryRun = z.infer<typeof rawQueryRunSchema>;
 
+/** One engine setting a session set, or chose not to set, and why (spark-jobs/common/session.py). */
+export const engineSettingSchema = z.object({
+  setting: z.string(),
+  value: z.string(),
+  applied: z.boolean(),
+  why: z.string(),
+});
+export type EngineSetting = z.infer<typeof engineSettingSchema>;
+
 export const rawGoldOutputSchema = z.object({
   framework: z.string(),
   spark_version: z.string(),
@@ -37,6 +46,9 @@ export const rawGoldOutputSchema = z.object({
   max_iterations: z.number().int().positive().nullish(),
   target_relative_half_width: z.number().positive().nullish(),
   queries: z.record(rawQueryRunSchema),
+  /** The settings every format's session shares, and this format's own (absent before they were recorded). */
+  common_settings: z.array(engineSettingSchema).optional(),
+  format_settings: z.array(engineSettingSchema).optional(),
 });
 export type RawGoldOutput = z.infer<typeof rawGoldOutputSchema>;
 

@@ -15,7 +15,7 @@ import { runPhaseCommand, type PhaseContext } from "../pipeline/phaseContext";
 import { writeJson } from "../runners/jsonFile";
 import { sparkSubmitCommand } from "../runners/sparkSubmit";
 import { formatOptions, optionArgs } from "./formatOptions";
-import { answerFileSchema, rawGoldOutputSchema, type IterationMode, type RawGoldOutput, type StoppedBy } from "./goldJobOutput";
+import { answerFileSchema, rawGoldOutputSchema, type EngineSetting, type IterationMode, type RawGoldOutput, type StoppedBy } from "./goldJobOutput";
 import { readJobOutput } from "./jobOutput";
 
 export interface QueryMetrics {
@@ -50,6 +50,8 @@ export interface GoldMetrics {
   maxIterations?: number;
   targetRelativeHalfWidth?: number;
   queries: Record<string, QueryMetrics>;
+  /** The engine settings the session shared with every format, and the format's own (absent in older runs). */
+  settings?: { common: EngineSetting[]; format: EngineSetting[] };
   totals: { sumOfMedians: number; geometricMeanOfMedians: number | null; passed: number; failed: string[]; mismatched: string[] };
 }
 
@@ -162,6 +164,7 @@ export function buildMetrics(
       ? { maxIterations: raw.max_iterations, targetRelativeHalfWidth: raw.target_relative_half_width }
       : {}),
     queries,
+    ...(raw.common_settings && raw.format_settings ? { settings: { common: raw.common_settings, format: raw.format_settings } } : {}),
     totals: {
       sumOfMedians: medians.reduce((a, b) => a + b, 0),
       geometricMeanOfMedians: geometricMean(medians),

@@ -39,10 +39,12 @@ const silver = (seconds: number[], warmupSeconds?: number) => ({
   },
 });
 
-function context(dir: string): PhaseContext {
+/** `settings`: the engine settings the gold phase recorded per format (absent: an older run). */
+function context(dir: string, settings?: Partial<Record<Framework, unknown>>): PhaseContext {
   const metricsFile = (f: Framework) => path.join(dir, `${f}.json`);
-  writeFileSync(metricsFile("iceberg"), JSON.stringify(goldMetrics("iceberg", [[1, 1.1, 0.9], [2, 2.1, 1.9]], [[0.1, 0.2, 0.1], [0.3, 0.3, 0.3]])));
-  writeFileSync(metricsFile("delta"), JSON.stringify(goldMetrics("delta", [[2, 2.2, 1.8], [4, 4.4, 3.6]])));
+  const withSettings = (f: Framework, metrics: object) => (settings?.[f] ? { ...metrics, settings: settings[f] } : metrics);
+  writeFileSync(metricsFile("iceberg"), JSON.stringify(withSettings("iceberg", goldMetrics("iceberg", [[1, 1.1, 0.9], [2, 2.1, 1.9]], [[0.1, 0.2, 0.1], [0.3, 0.3, 0.3]]))));
+  writeFileSync(metricsFile("delta"), JSON.stringify(withSettings("delta", goldMetrics("delta", [[2, 2.2, 1.8], [4, 4.4, 3.6]]))));
   const state: StateFile = {
     version: 1,
     phases: {
@@ -57,6 +59,14 @@ function context(dir: string): PhaseContext {
 }
 
 describe("buildReportModel", () => {
+  it("gathers the common engine settings once and each format's own, and none from older runs", async () => {
+    const common = [{ setting: "spark.serializer", value: "kryo", applied: true, why: "one serializer" }];
+    const delta = [{ setting: "spark.databricks.delta.stalenessLimit", value: "1h", applied: false, why: "no gain" }];
+    const model = await buildReportModel(context(dirs.make(), { iceberg: { common, format: [] }, delta: { common, format: delta } }));
+    expect(model.settings).toEqual({ common, byFramework: { iceberg: [], delta } });
+    expect(await buildReportModel(context(dirs.make()))).not.toHaveProperty("settings");
+  });
+
   it("carries the runs, the median's interval, the planning split and the silver warm-up into the model", async () => {
     const model = await buildReportModel(context(dirs.make()));
     const iceberg = model.queries[0].byFramework.iceberg!;

@@ -79,6 +79,19 @@ describe("gold raw.json", () => {
     expect(metrics.totals.sumOfMedians).toBeCloseTo(0.3);
   });
 
+  it("carries the engine settings the job recorded into the metrics, and reads a file without them", async () => {
+    const common = [{ setting: "spark.serializer", value: "org.apache.spark.serializer.KryoSerializer", applied: true, why: "one serializer" }];
+    const format = [{ setting: "spark.databricks.delta.stalenessLimit", value: "1h", applied: false, why: "measured no gain" }];
+    const base = { framework: "delta", spark_version: "3.5.9", queries_hash: "qh", queries: { q01: query } };
+    expect((await metricsOf({ ...base, common_settings: common, format_settings: format })).settings).toEqual({ common, format });
+    expect(await metricsOf(base)).not.toHaveProperty("settings");
+  });
+
+  it("refuses an engine setting without its reason", async () => {
+    const raw = { framework: "delta", spark_version: "3.5.9", queries_hash: "qh", queries: { q01: query }, format_settings: [{ setting: "a", value: "b", applied: true }] };
+    await expect(readJobOutput("gold_delta", jsonFile(raw), rawGoldOutputSchema)).rejects.toThrow(/format_settings\.0\.why/);
+  });
+
   it("refuses planning seconds that are not one per timed run", async () => {
     const raw = { framework: "delta", spark_version: "3.5.9", queries_hash: "qh", queries: { q01: { ...query, planning_seconds: [0.1] } } };
     await expect(readJobOutput("gold_delta", jsonFile(raw), rawGoldOutputSchema)).rejects.toThrow(/queries\.q01\.planning_seconds: planning_seconds must have one entry per timed run/);
