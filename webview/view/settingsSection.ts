@@ -1,17 +1,6 @@
 /** The engine settings of the shown run: the common ones, then each format's own with applied or not and why. */
 import type { ReportModel } from "../../src/core/report/model";
-import {
-  COMMON_SETTINGS_COLUMNS,
-  COMMON_SETTINGS_TITLE,
-  commonSettingRows,
-  FORMAT_SETTINGS_COLUMNS,
-  formatSettingRows,
-  formatSettingsTitle,
-  formatsWithSettings,
-  NO_FORMAT_SETTINGS,
-  SETTINGS_NOTE,
-  SETTINGS_TITLE,
-} from "../../src/core/report/settingsText";
+import * as settingsText from "../../src/core/report/settingsText";
 import { h } from "./dom";
 
 const table = (head: string[], rows: string[][]) =>
@@ -23,13 +12,13 @@ export function settingsSection(model: ReportModel): HTMLElement | null {
   return h(
     "section",
     { class: "engine-settings" },
-    h("h2", {}, SETTINGS_TITLE),
-    h("p", { class: "meta" }, SETTINGS_NOTE),
-    h("h3", {}, COMMON_SETTINGS_TITLE),
-    table(COMMON_SETTINGS_COLUMNS, commonSettingRows(model.settings.common)),
-    ...formatsWithSettings(model).flatMap(([f, settings]) => [
-      h("h3", {}, formatSettingsTitle(f)),
-      settings.length ? table(FORMAT_SETTINGS_COLUMNS, formatSettingRows(settings)) : h("p", { class: "meta" }, NO_FORMAT_SETTINGS),
+    h("h2", {}, settingsText.SETTINGS_TITLE),
+    h("p", { class: "meta" }, settingsText.SETTINGS_NOTE),
+    h("h3", {}, settingsText.COMMON_SETTINGS_TITLE),
+    table(settingsText.COMMON_SETTINGS_COLUMNS, settingsText.commonSettingRows(model.settings.common)),
+    ...settingsText.formatsWithSettings(model).flatMap(([f, settings]) => [
+      h("h3", {}, settingsText.formatSettingsTitle(f)),
+      settings.length ? table(settingsText.FORMAT_SETTINGS_COLUMNS, settingsText.formatSettingRows(settings)) : h("p", { class: "meta" }, settingsText.NO_FORMAT_SETTINGS),
     ]),
   );
 }

@@ -7,18 +7,7 @@ import { bytes, percent, seconds } from "./format";
 import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
-import {
-  COMMON_SETTINGS_COLUMNS,
-  COMMON_SETTINGS_TITLE,
-  commonSettingRows,
-  FORMAT_SETTINGS_COLUMNS,
-  formatSettingRows,
-  formatSettingsTitle,
-  formatsWithSettings,
-  NO_FORMAT_SETTINGS,
-  SETTINGS_NOTE,
-  SETTINGS_TITLE,
-} from "./settingsText";
+import * as settingsText from "./settingsText";
 import { renderBarChart } from "./svgChart";
 import {
   hasPlanning,
@@ -142,12 +131,12 @@ function verdictSection(model: ReportModel): string {
 /** What every format's session shared and what each set of its own; absent in older reports. */
 function settingsSection(model: ReportModel): string {
   if (!model.settings) return "";
-  const perFormat = formatsWithSettings(model).map(([f, settings]) =>
-    `<h3>${e(formatSettingsTitle(f))}</h3>\n${settings.length ? table(FORMAT_SETTINGS_COLUMNS, formatSettingRows(settings)) : `<p class="muted">${e(NO_FORMAT_SETTINGS)}</p>`}`);
-  return `<h2>${e(SETTINGS_TITLE)}</h2>
-<p class="muted">${e(SETTINGS_NOTE)}</p>
-<h3>${e(COMMON_SETTINGS_TITLE)}</h3>
-${table(COMMON_SETTINGS_COLUMNS, commonSettingRows(model.settings.common))}
+  const perFormat = settingsText.formatsWithSettings(model).map(([f, settings]) =>
+    `<h3>${e(settingsText.formatSettingsTitle(f))}</h3>\n${settings.length ? table(settingsText.FORMAT_SETTINGS_COLUMNS, settingsText.formatSettingRows(settings)) : `<p class="muted">${e(settingsText.NO_FORMAT_SETTINGS)}</p>`}`);
+  return `<h2>${e(settingsText.SETTINGS_TITLE)}</h2>
+<p class="muted">${e(settingsText.SETTINGS_NOTE)}</p>
+<h3>${e(settingsText.COMMON_SETTINGS_TITLE)}</h3>
+${table(settingsText.COMMON_SETTINGS_COLUMNS, settingsText.commonSettingRows(model.settings.common))}
 ${perFormat.join("\n")}`;
 }
 

@@ -4,18 +4,7 @@ import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import type { ReportModel } from "./model";
 import { reusedFigures } from "./reuse";
-import {
-  COMMON_SETTINGS_COLUMNS,
-  COMMON_SETTINGS_TITLE,
-  commonSettingRows,
-  FORMAT_SETTINGS_COLUMNS,
-  formatSettingRows,
-  formatSettingsTitle,
-  formatsWithSettings,
-  NO_FORMAT_SETTINGS,
-  SETTINGS_NOTE,
-  SETTINGS_TITLE,
-} from "./settingsText";
+import * as settingsText from "./settingsText";
 import {
   hasPlanning,
   methodParagraphs,
@@ -123,13 +112,13 @@ function verdictSection(model: ReportModel): string[] {
 /** What every format's session shared and what each set of its own; absent in older reports. */
 function settingsSection(model: ReportModel): string[] {
   if (!model.settings) return [];
-  const perFormat = formatsWithSettings(model).flatMap(([f, settings]) => [
-    `### ${cell(formatSettingsTitle(f))}`,
+  const perFormat = settingsText.formatsWithSettings(model).flatMap(([f, settings]) => [
+    `### ${cell(settingsText.formatSettingsTitle(f))}`,
     "",
-    ...(settings.length ? [...header(FORMAT_SETTINGS_COLUMNS), ...formatSettingRows(settings).map(row)] : [`_${NO_FORMAT_SETTINGS}_`]),
+    ...(settings.length ? [...header(settingsText.FORMAT_SETTINGS_COLUMNS), ...settingsText.formatSettingRows(settings).map(row)] : [`_${settingsText.NO_FORMAT_SETTINGS}_`]),
     "",
   ]);
-  return [`## ${SETTINGS_TITLE}`, "", SETTINGS_NOTE, "", `### ${COMMON_SETTINGS_TITLE}`, "", ...header(COMMON_SETTINGS_COLUMNS), ...commonSettingRows(model.settings.common).map(row), "", ...perFormat];
+  return [`## ${settingsText.SETTINGS_TITLE}`, "", settingsText.SETTINGS_NOTE, "", `### ${settingsText.COMMON_SETTINGS_TITLE}`, "", ...header(settingsText.COMMON_SETTINGS_COLUMNS), ...settingsText.commonSettingRows(model.settings.common).map(row), "", ...perFormat];
 }
 
 function planningSection(model: ReportModel): string[] {
