@@ -33,8 +33,8 @@ const state = JSON.parse(readFileSync(path.join(workspace, ".lakebench/state.jso
 console.log(`Lakehouse Bench engine figures, SF ${scaleFactor}, ${os.cpus().length} cores, one run each`);
 console.log(`bronze: lakebench ${bronze.toFixed(1)} s vs raw tpchgen-cli ${raw.toFixed(1)} s (ratio ${(bronze / raw).toFixed(2)})`);
 for (const framework of frameworks.split(",")) {
-  const silver = state.phases[`silver_${framework}`];
-  const gold = state.phases[`gold_${framework}`];
+  const silver = state.phases[`load@spark.${framework}`];
+  const gold = state.phases[`queries@spark.${framework}`];
   const tables = Object.values(silver.result.tables);
   const load = tables.reduce((sum, t) => sum + t.seconds, 0);
   const metrics = JSON.parse(readFileSync(gold.result.metricsFile, "utf8"));

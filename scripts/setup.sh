@@ -54,14 +54,14 @@ install_python() {
 
 install_jars() {
   mkdir -p "$CACHE/jars"
-  local framework coordinates sha1 group artifact version file url
-  while read -r framework coordinates sha1; do
-    [[ -z "$framework" || "$framework" == \#* ]] && continue
+  local family coordinates sha1 group artifact version file url
+  while read -r family coordinates sha1; do
+    [[ -z "$family" || "$family" == \#* ]] && continue
     IFS=: read -r group artifact version <<< "$coordinates"
     file="$CACHE/jars/$artifact-$version.jar"
     if [[ -f "$file" ]] && echo "$sha1  $file" | sha1sum --check --status; then continue; fi
     url="$MAVEN_REPOSITORY/${group//.//}/$artifact/$version/$artifact-$version.jar"
-    say "downloading $coordinates ($framework)"
+    say "downloading $coordinates ($family)"
     curl --fail --silent --show-error --location --retry 3 --output "$file.part" "$url" || fail "download failed: $url"
     echo "$sha1  $file.part" | sha1sum --check --status || { rm -f "$file.part"; fail "checksum mismatch for $url"; }
     mv "$file.part" "$file"

@@ -16,6 +16,7 @@ if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev
 fi
 
 npx --no-install eslint src test webview
+npx --no-install depcruise src webview --config .dependency-cruiser.cjs
 npx --no-install tsc --noEmit -p .
 npx --no-install tsc --noEmit -p tsconfig.webview.json
 npx --no-install vitest run --project unit

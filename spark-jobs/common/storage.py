@@ -1,7 +1,10 @@
 """File sizes through Hadoop's FileSystem, so paths work on local disk and on a cluster's storage."""
 from __future__ import annotations
 
-from pyspark.sql import SparkSession
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the format registry loads without pyspark
+    from pyspark.sql import SparkSession
 
 
 def _fs_and_path(spark: SparkSession, path: str, is_uri: bool = False):

@@ -1,4 +1,4 @@
-"""Gold job: runs the TPC-H queries on one format's silver tables in one SparkSession.
+"""Gold job: runs the TPC-H queries on one format variant's silver tables in one SparkSession.
 
 Each timed run is exactly one execution that collects the full result, with its planning
 time recorded apart; warm-up runs are executed the same way and reported apart. The number
@@ -16,18 +16,18 @@ from dataclasses import dataclass
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from common.answers import plain_rows, result_hash  # noqa: E402
-from common.formats import FORMATS  # noqa: E402
 from common.progress import emit  # noqa: E402
 from common.queries import load_query, query_name, texts_hash  # noqa: E402
 from common.result_file import write_json_atomically  # noqa: E402
 from common.session import build_session, settings_in_effect  # noqa: E402
 from common.tpch import TABLES  # noqa: E402
+from formats import FORMAT_IDS, table_format_for, variant  # noqa: E402
 from gold.iteration_policy import IterationPolicy  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--framework", required=True, choices=sorted(FORMATS))
+    parser.add_argument("--format", required=True, choices=FORMAT_IDS, help="format id (variant)")
     parser.add_argument("--silver-root", required=True)
     parser.add_argument("--namespace", required=True)
     parser.add_argument("--codec", required=True)
@@ -108,8 +108,9 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     policy = iteration_policy(args)
     options = dict(item.split("=", 1) for item in args.option)
-    spark = build_session(f"lakebench-gold-{args.framework}", args.framework, args.codec, args.silver_root)
-    table_format = FORMATS[args.framework](spark, args.silver_root, args.namespace, args.codec, options)
+    variant(args.format).family.check_options(options)
+    spark = build_session(f"lakebench-gold-{args.format}", args.format, args.codec, args.silver_root)
+    table_format = table_format_for(args.format, spark, args.silver_root, args.namespace, args.codec, options)
     for table in TABLES:
         table_format.read(table).createOrReplaceTempView(table)
     numbers = [int(n) for n in args.queries.split(",")]
@@ -118,11 +119,11 @@ def main(argv: list[str]) -> int:
     for name, text in texts.items():
         metrics[name], answers[name] = run_query(spark, name, text, args.warmup_runs, policy)
         emit("query_done", query=name, **{k: v for k, v in metrics[name].items() if k != "hash"})
-    settings = settings_in_effect(spark, args.framework, args.codec)
-    write_json_atomically(args.answers, {"engine": f"spark-{args.framework}", "queries": answers})
+    settings = settings_in_effect(spark, args.format, args.codec)
+    write_json_atomically(args.answers, {"engine": f"spark-{args.format}", "queries": answers})
     write_json_atomically(args.output, {
-        "framework": args.framework,
-        "spark_version": spark.version,
+        "format": args.format,
+        "engine_version": spark.version,
         "queries_hash": texts_hash(texts),
         "warmup_runs": args.warmup_runs,
         "iterations": args.iterations,
@@ -130,7 +131,8 @@ def main(argv: list[str]) -> int:
         "max_iterations": policy.maximum,
         "target_relative_half_width": policy.target_relative_half_width,
         "queries": metrics,
-        # What the session set, common to every format and this format's own (common/session.py).
+        # What the session set, common to every format and this format's own with the variant's
+        # table properties (common/session.py).
         "common_settings": settings["common"],
         "format_settings": settings["format"],
     })

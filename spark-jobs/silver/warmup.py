@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import time
 
-from common.formats import TableFormat
 from common.tpch import WARMUP_SHAPE, WARMUP_TABLE
+from formats.table_format import TableFormat
 
 WARMUP_ROWS = 300
 

@@ -17,7 +17,8 @@ import pytest
 JOBS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, JOBS_DIR)
 
-from common.session import FORMAT_CONF, ICEBERG_CATALOG  # noqa: E402
+from common.session import FORMAT_CONF  # noqa: E402
+from formats.iceberg import ICEBERG_CATALOG  # noqa: E402
 
 AWKWARD_DIR_NAME = "it's a `tick` dir, ü 数据 "
 
@@ -26,16 +27,16 @@ def cache_dir() -> str:
     return os.path.expanduser(os.environ.get("LAKEBENCH_CACHE_DIR") or "~/.cache/lakebench")
 
 
-def format_jars(*frameworks: str) -> list[str]:
-    """The jar files scripts/setup.sh downloaded for these frameworks (spark-jobs/jars.txt)."""
+def format_jars(*families: str) -> list[str]:
+    """The jar files scripts/setup.sh downloaded for these format families (spark-jobs/jars.txt)."""
     jars = []
     with open(os.path.join(JOBS_DIR, "jars.txt"), encoding="utf-8") as handle:
         for line in handle:
             if not line.strip() or line.startswith("#"):
                 continue
-            framework, coordinates = line.split()[:2]
+            family, coordinates = line.split()[:2]
             _, artifact, version = coordinates.split(":")
-            if framework in frameworks:
+            if family in families:
                 jars.append(os.path.join(cache_dir(), "jars", f"{artifact}-{version}.jar"))
     missing = [jar for jar in jars if not os.path.exists(jar)]
     if missing:

@@ -1,5 +1,6 @@
-"""The engine settings as data (common/session.py): every applied entry is what a session
-built by build_session reports, and the gold job's written settings are those values.
+"""The engine settings as data (common/session.py, formats/<family>.py): every applied session
+entry is what a session built by build_session reports, and the gold job's written settings are
+those values followed by the variant's table properties.
 
 build_session is called in one child Python process (one JVM, one format after the other):
 the test session of conftest.py is not built by build_session, and getOrCreate would hand
@@ -12,7 +13,8 @@ import os
 import subprocess
 import sys
 
-from common.session import COMMON_PRACTICES, FORMAT_PRACTICES, RUN_CODEC
+from common.session import COMMON_PRACTICES, RUN_CODEC, format_practices
+from formats import FORMAT_IDS, VARIANTS
 
 from .conftest import JOBS_DIR, format_jars
 
@@ -21,10 +23,10 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from common.session import build_session, settings_in_effect
 report = {}
-for framework in ("delta", "parquet"):
-    spark = build_session("settings-test-" + framework, framework, "zstd", "/nonexistent")
-    settings = settings_in_effect(spark, framework, "zstd")
-    report[framework] = {
+for format_id in ("delta", "parquet"):
+    spark = build_session("settings-test-" + format_id, format_id, "zstd", "/nonexistent")
+    settings = settings_in_effect(spark, format_id, "zstd")
+    report[format_id] = {
         "settings": settings,
         "session": {s["setting"]: spark.conf.get(s["setting"], None) for s in settings["common"] + settings["format"]},
     }
@@ -46,16 +48,20 @@ def built_sessions() -> dict:
 
 def test_every_applied_setting_is_what_the_built_session_reports():
     report = built_sessions()
-    for framework in ("delta", "parquet"):
-        settings, session = report[framework]["settings"], report[framework]["session"]
-        assert [s["setting"] for s in settings["format"]] == [p["setting"] for p in FORMAT_PRACTICES[framework]]
+    for format_id in ("delta", "parquet"):
+        settings, session = report[format_id]["settings"], report[format_id]["session"]
+        session_entries = settings["format"][:len(format_practices(format_id))]
+        assert [s["setting"] for s in session_entries] == [p["setting"] for p in format_practices(format_id)]
+        # After the session's own entries, the table properties: set on each table, not on the session.
+        assert settings["format"][len(session_entries):] == VARIANTS[format_id].property_practices()
         assert [s["setting"] for s in settings["common"]] == [p["setting"] for p in COMMON_PRACTICES]
-        for entry in settings["common"] + settings["format"]:
+        for entry in settings["common"] + session_entries:
             if entry["applied"]:
-                assert session[entry["setting"]] == entry["value"], (framework, entry["setting"])
+                assert session[entry["setting"]] == entry["value"], (format_id, entry["setting"])
             else:
-                assert session[entry["setting"]] is None, (framework, entry["setting"])
+                assert session[entry["setting"]] is None, (format_id, entry["setting"])
     delta = {s["setting"]: s for s in report["delta"]["settings"]["format"]}
+    assert delta["delta.enableDeletionVectors"]["value"] == "false"
     # The copied value is the session's shuffle partition count, not Delta's default of 50.
     assert delta["spark.databricks.delta.snapshotPartitions"]["value"] == "3"
     assert delta["spark.databricks.delta.stalenessLimit"]["applied"] is False
@@ -63,7 +69,8 @@ def test_every_applied_setting_is_what_the_built_session_reports():
 
 
 def test_every_entry_says_why_and_only_codec_and_copies_are_filled_at_run_time():
-    for practices in [COMMON_PRACTICES, *FORMAT_PRACTICES.values()]:
+    property_entries = [VARIANTS[f].property_practices() for f in FORMAT_IDS]
+    for practices in [COMMON_PRACTICES, *(format_practices(f) for f in FORMAT_IDS), *property_entries]:
         for entry in practices:
             assert set(entry) - {"copies"} == {"setting", "value", "applied", "why"}
             assert entry["why"].strip()

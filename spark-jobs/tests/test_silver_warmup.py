@@ -11,9 +11,9 @@ import uuid
 
 import pytest
 
-from common.formats import FORMATS
 from common.sql_quoting import quote_multipart_identifier
 from common.tpch import WARMUP_TABLE
+from formats import table_format_for
 from silver.convert import convert
 
 FORMAT_OPTIONS = {"parquet": {}, "delta": {"checkpoint_interval": "10"}, "iceberg": {"format_version": "2"}}
@@ -30,16 +30,16 @@ def bronze_dir(spark, awkward_root):
     shutil.rmtree(directory, ignore_errors=True)
 
 
-def table_format_for(spark, awkward_root, framework):
+def scratch_table_format(spark, awkward_root, format_id):
     # Iceberg's root must be the warehouse conftest configured; a namespace per test keeps tests apart.
-    root = os.path.join(awkward_root, framework)
+    root = os.path.join(awkward_root, format_id)
     namespace = f"warmup_{uuid.uuid4().hex[:8]}"
-    return FORMATS[framework](spark, root, namespace, "snappy", FORMAT_OPTIONS[framework])
+    return table_format_for(format_id, spark, root, namespace, "snappy", FORMAT_OPTIONS[format_id])
 
 
-@pytest.mark.parametrize("framework", ["parquet", "delta", "iceberg"])
-def test_the_warmup_table_is_written_then_removed_and_is_not_a_loaded_table(spark, awkward_root, bronze_dir, framework):
-    table_format = table_format_for(spark, awkward_root, framework)
+@pytest.mark.parametrize("format_id", ["parquet", "delta", "iceberg"])
+def test_the_warmup_table_is_written_then_removed_and_is_not_a_loaded_table(spark, awkward_root, bronze_dir, format_id):
+    table_format = scratch_table_format(spark, awkward_root, format_id)
 
     loaded = convert(table_format, bronze_dir, ["region"])
 
@@ -52,14 +52,14 @@ def test_the_warmup_table_is_written_then_removed_and_is_not_a_loaded_table(spar
 
 
 def test_an_iceberg_warmup_table_leaves_no_catalog_entry(spark, awkward_root, bronze_dir):
-    table_format = table_format_for(spark, awkward_root, "iceberg")
+    table_format = scratch_table_format(spark, awkward_root, "iceberg")
     convert(table_format, bronze_dir, ["region"])  # the namespace exists once a table is in it
     shown = spark.sql(f"SHOW TABLES IN {quote_multipart_identifier('lakebench', table_format.namespace)}").collect()
     assert [row.tableName for row in shown] == ["region"]
 
 
 def test_a_warmup_table_left_by_a_killed_run_is_removed_before_the_warmup_writes(spark, awkward_root, bronze_dir):
-    table_format = table_format_for(spark, awkward_root, "delta")
+    table_format = scratch_table_format(spark, awkward_root, "delta")
     # Another schema: Delta refuses to overwrite it, so only a removed leftover lets the warm-up write.
     table_format.write(spark.range(50).selectExpr("id AS something_else"), WARMUP_TABLE)
 

@@ -6,7 +6,8 @@ import os
 import pytest
 from pyspark.errors import ParseException
 
-from common.formats import DeltaFormat, IcebergFormat
+from formats.delta import DeltaFormat
+from formats.iceberg import IcebergFormat
 from common.sql_quoting import (
     quote_duckdb_string_literal,
     quote_identifier,

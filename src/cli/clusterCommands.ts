@@ -1,9 +1,7 @@
 /** `lakebench cluster start|stop|status|logs`: the Docker Compose Spark cluster. */
 import path from "node:path";
 import type { Command } from "commander";
-import { clusterLogs, clusterStatus, describe, startCluster, stopCluster, type ClusterDeps } from "../core/cluster/clusterControl";
-import { loadConfig } from "../core/config/load";
-import { DockerodeEngine } from "../core/docker/dockerodeEngine";
+import { type ClusterDeps, clusterLogs, clusterStatus, describe, DockerodeEngine, loadConfig, startCluster, stopCluster } from "../core";
 
 export function addClusterCommands(program: Command): void {
   const deps = (): ClusterDeps => ({ engine: new DockerodeEngine() });

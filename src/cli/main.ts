@@ -2,15 +2,10 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { ConfigError } from "../core/config/errors";
-import { loadConfig, mergeSources } from "../core/config/load";
-import type { PhaseKind } from "../core/pipeline/phases";
-import { runPipeline } from "../core/pipeline/runPipeline";
-import { resetState } from "../core/state/reset";
-import { readStatus } from "../core/status/statusReport";
+import { ConfigError, FORMAT_IDS, loadConfig, mergeSources, type PhaseKind, readStatus, resetState, runPipeline } from "../core";
 import { addClusterCommands } from "./clusterCommands";
 import { flagsToRawConfig, type RunFlags } from "./options";
-import { printProgress, printSummary } from "./printer";
+import { phaseColumnWidth, printProgress, printSummary } from "./printer";
 
 const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -58,7 +53,7 @@ function withRunOptions(command: Command): Command {
   return command
     .option("-w, --workspace <dir>", "workspace holding .env and .lakebench/", process.cwd())
     .option("-s, --scale-factor <sf>", "TPC-H scale factor (TPCH_SCALE_FACTOR)")
-    .option("-f, --frameworks <list>", "comma-separated: iceberg,delta,hudi,parquet (FRAMEWORKS)")
+    .option("-f, --frameworks <list>", `comma-separated format variants: ${FORMAT_IDS.join(",")} (FRAMEWORKS)`)
     .option("-q, --queries <list>", 'query numbers and ranges, or "all" (QUERIES)')
     .option("-i, --iterations <n>", 'timed runs per query, or "auto" (QUERY_ITERATIONS)')
     .option("--warmup-runs <n>", "uncounted runs per query (QUERY_WARMUP_RUNS)")
@@ -107,8 +102,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       const status = await readStatus(path.resolve(flags.workspace));
       if (flags.json) return console.log(JSON.stringify(status, null, 2));
       console.log(`State: ${status.stateFile} (${status.runs} runs)`);
+      const width = phaseColumnWidth(Object.keys(status.phases));
       for (const [name, phase] of Object.entries(status.phases)) {
-        console.log(`  ${name.padEnd(16)} ${phase.status.padEnd(10)} ${phase.finishedAt ?? phase.startedAt ?? ""}${phase.error ? `  ${phase.error.split("\n")[0]}` : ""}`);
+        console.log(`  ${name.padEnd(width)} ${phase.status.padEnd(10)} ${phase.finishedAt ?? phase.startedAt ?? ""}${phase.error ? `  ${phase.error.split("\n")[0]}` : ""}`);
       }
       if (status.lastRun) console.log(`Last run: ${status.lastRun.benchmarkId} ${status.lastRun.command} ${status.lastRun.status}${status.lastRun.reportDir ? `  report: ${status.lastRun.reportDir}/report.html` : ""}`);
     });

@@ -1,5 +1,5 @@
 /** Command-line flags mapped onto configuration keys (flags take precedence over everything). */
-import type { RawConfig } from "../core/config/keys";
+import type { RawConfig } from "../core";
 
 export interface RunFlags {
   workspace: string;

@@ -1,6 +1,5 @@
 /** Progress lines and the end-of-run summary, as the CLI prints them. */
-import type { PipelineOutcome } from "../core/pipeline/runPipeline";
-import type { ProgressEvent } from "../core/pipeline/progress";
+import type { PipelineOutcome, ProgressEvent } from "../core";
 
 const time = () => new Date().toISOString().slice(11, 19);
 const MARKS = { executed: "✔", skipped: "↷", failed: "✖", cancelled: "■", blocked: "…" } as const;
@@ -22,9 +21,13 @@ export function printProgress(event: ProgressEvent): void {
   }
 }
 
+/** Phase ids are as long as their target (queries@spark.iceberg-mor): the column fits the longest. */
+export const phaseColumnWidth = (names: string[]): number => Math.max(16, ...names.map((name) => name.length));
+
 export function printSummary(outcome: PipelineOutcome): void {
   console.log(`\nRun ${outcome.benchmarkId}: ${outcome.status}`);
-  for (const [phase, result] of Object.entries(outcome.phases)) console.log(`  ${MARKS[result]} ${phase.padEnd(16)} ${result}`);
+  const width = phaseColumnWidth(Object.keys(outcome.phases));
+  for (const [phase, result] of Object.entries(outcome.phases)) console.log(`  ${MARKS[result]} ${phase.padEnd(width)} ${result}`);
   if (outcome.failures.length) {
     console.log("\nFailures:");
     for (const failure of outcome.failures) console.log(`  - ${failure.split("\n")[0]}`);

@@ -6,9 +6,7 @@
  */
 import path from "node:path";
 import * as vscode from "vscode";
-import { loadConfig, mergeSources, resolvePath } from "../core/config/load";
-import { CONFIG_DEFAULTS } from "../core/config/keys";
-import { resetState } from "../core/state/reset";
+import { CONFIG_DEFAULTS, loadConfig, mergeSources, resetState, resolvePath } from "../core";
 import { REPORT_VIEW_TYPE } from "../shared/protocol";
 import { StatusBarIndicator } from "./adapters/statusBarIndicator";
 import { VsCodeUi } from "./adapters/vscodeUi";

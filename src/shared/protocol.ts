@@ -4,7 +4,7 @@
  * Messages from the webview are untrusted input: the host accepts them only through
  * parseWebviewMessage, and never takes a path from them (files are looked up by run id).
  */
-import type { ReportModel } from "../core/report/model";
+import type { ReportModel } from "../core/view";
 
 /** The webview panel's view type: the serializer and `onWebviewPanel:` activation use it. */
 export const REPORT_VIEW_TYPE = "lakehouseBench.report";
@@ -25,7 +25,8 @@ export interface RunChoice {
   benchmarkId: string;
   startedAt: string;
   scaleFactor?: number;
-  frameworks: string[];
+  /** The labels of the run's targets as its report lists them ("Iceberg", "Iceberg MOR"), in its order. */
+  targets: string[];
   status: string;
 }
 

@@ -15,8 +15,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { ReportModel } from "../../src/core/report/model";
-import type { RunRecord, StateFile } from "../../src/core/state/schema";
+import type { ReportModel, RunRecord, StateFile } from "../../src/core";
 import { checkComparison, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
 import { phaseRows, waitForPhases } from "./support/phasesView";
 import { check, counted, summary } from "./support/checks";
@@ -81,7 +80,7 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
   await inVsCodeHost("benchmark", { extensionDir, workspaceDir: workspace, settings: HOST_SETTINGS }, async (host) => {
     const { page } = host;
     await openLakehouseView(page);
-    await check("the Phases view shows bronze, silver and gold per format, and report", async () => {
+    await check("the Phases view shows bronze, silver and gold per target, and report", async () => {
       const labels = await waitForPhases(page, (rows) => rows.length === 8, 60_000);
       const names = labels.map((l) => l.split(",")[0]);
       if (names.join("|") !== "Bronze|Silver|Parquet|Iceberg|Gold|Parquet|Iceberg|Report") throw new Error(`rows: ${names.join(", ")}`);
@@ -148,7 +147,7 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await rich(page.getByRole("menuitem", { name: "Force Rerun" }).first()).hover();
       await page.keyboard.press("Enter");
       await waitForPhases(page, (rows) => rows[2]?.startsWith("Parquet, running"), 60_000);
-      const childPid = await waitForChild(workspace, "silver_parquet");
+      const childPid = await waitForChild(workspace, "load@spark.parquet");
       await page.waitForTimeout(3_000); // let spark-submit start its JVM and Python driver
       await page.locator(".notification-toast .monaco-button", { hasText: "Cancel" }).first().click();
       await waitForPhases(page, (rows) => rows[2]?.startsWith("Parquet, cancelled"), 60_000);
@@ -170,7 +169,8 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       // Options read "2026-11-25 10:40 · SF 0.01 · …" (runLabel): the first run's start minute picks it.
       await pickComparison(page, state.runs[0].startedAt.slice(0, 16).replace("T", " "));
       // Iceberg was up to date: the second report carries the first run's query times, and says so.
-      if (secondModel.measuredIn?.iceberg?.queries !== model.benchmarkId) throw new Error(`iceberg's queries measured in ${secondModel.measuredIn?.iceberg?.queries}, not ${model.benchmarkId}`);
+      const icebergQueries = secondModel.measuredIn?.["spark.iceberg"]?.queries;
+      if (icebergQueries !== model.benchmarkId) throw new Error(`spark.iceberg's queries measured in ${icebergQueries}, not ${model.benchmarkId}`);
       await checkComparison(page, secondModel, model);
       await rich(reportFrame(page).locator('[data-table="comparison"]')).scrollIntoViewIfNeeded();
       await page.waitForTimeout(500);
@@ -218,7 +218,7 @@ async function welcomeScenario(root: string, extensionDir: string): Promise<void
       await page.getByText(/No configuration yet/).first().waitFor({ state: "visible", timeout: 60_000 });
       await screenshot(page, "14-welcome-no-configuration");
       await page.getByRole("button", { name: "Create .env from Example" }).first().click();
-      // The example configures all four formats: 12 rows.
+      // The example configures four formats (iceberg, delta, hudi, parquet), one target each: 12 rows.
       await waitForPhases(page, (rows) => rows.length === 12 && rows[0].startsWith("Bronze, pending"), 60_000);
       const created = readFileSync(join(workspace, ".env"), "utf8");
       if (!created.includes("TPCH_SCALE_FACTOR=")) throw new Error(".env was not created from the example");

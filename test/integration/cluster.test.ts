@@ -8,13 +8,15 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GoldMetrics } from "../../src/core/spark/goldPhase";
+import { metricsFileSchema } from "../../src/core/phases/metricsFile";
 import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
 import { defaultToolchain, getJson, occupyCluster, startStandaloneCluster, type MasterStatusJson, type StandaloneCluster } from "./support/standaloneCluster";
 import { processGroupAlive, readStateFile } from "./support/state";
 
 const SECRET = "lakebench-test-secret-0123456789";
 const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"];
+const load = (format: string) => `load@spark.${format}`;
+const queries = (format: string) => `queries@spark.${format}`;
 
 interface MasterJson {
   aliveworkers: number;
@@ -59,7 +61,7 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
 
     const state = await readStateFile(workspace);
     for (const framework of FRAMEWORKS) {
-      const metrics = JSON.parse(await fs.readFile(state.phases[`gold_${framework}`].result!.metricsFile as string, "utf8")) as GoldMetrics;
+      const metrics = metricsFileSchema.parse(JSON.parse(await fs.readFile(state.phases[queries(framework)].result!.metricsFile as string, "utf8")));
       expect(Object.keys(metrics.queries)).toHaveLength(22);
       // DuckDB is also what local mode is checked against: equal answers in both modes.
       expect(metrics.totals.passed, framework).toBe(22);
@@ -83,7 +85,7 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     const result = await runCli(["gold", "--force", "--frameworks", "iceberg,parquet", "--queries", "1,6", "--parallelism", "2"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const state = await readStateFile(workspace);
-    const [iceberg, parquet] = [state.phases.gold_iceberg, state.phases.gold_parquet];
+    const [iceberg, parquet] = [state.phases[queries("iceberg")], state.phases[queries("parquet")]];
     expect(Date.parse(iceberg.startedAt!)).toBeLessThan(Date.parse(parquet.finishedAt!));
     expect(Date.parse(parquet.startedAt!)).toBeLessThan(Date.parse(iceberg.finishedAt!));
     expect(iceberg.result?.concurrent).toBe(true);
@@ -98,9 +100,9 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     const secretFiles = async () => (await fs.readdir(privateDir).catch(() => [])).filter((name) => /^spark-auth-.*\.properties$/.test(name));
     const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
     const running = await waitFor(async () => {
-      const phase = (await readStateFile(workspace)).phases.silver_iceberg;
+      const phase = (await readStateFile(workspace)).phases[load("iceberg")];
       return phase?.status === "running" && phase.childPid ? phase : undefined;
-    }, 180_000, "silver_iceberg to start its Spark job");
+    }, 180_000, "load@spark.iceberg to start its Spark job");
     // The driver's secret file exists while the CLI runs; kill -9 leaves it behind.
     const secretFile = path.join(privateDir, `spark-auth-${killed.pid}.properties`);
     expect(existsSync(secretFile)).toBe(true);
@@ -110,11 +112,11 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
 
     const result = await runCli(["silver", "--frameworks", "iceberg"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain("silver_iceberg: found interrupted");
+    expect(result.stdout).toContain("load@spark.iceberg: found interrupted");
     expect(processGroupAlive(running.childPid!)).toBe(false);
     const state = await readStateFile(workspace);
-    expect(state.phases.silver_iceberg.status).toBe("completed");
-    expect(state.phases.silver_iceberg.result?.rows).toBeGreaterThan(80_000);
+    expect(state.phases[load("iceberg")].status).toBe("completed");
+    expect(state.phases[load("iceberg")].result?.rows).toBeGreaterThan(80_000);
     expect(await secretFiles()).toEqual([]);
   });
 
@@ -174,7 +176,7 @@ describe("a standalone cluster too small or too busy for the executor (1 worker 
     expect(result.stdout).toContain("No worker can host one executor of 2 cores / 512m (SPARK_EXECUTOR_CORES=2, SPARK_EXECUTOR_MEMORY=512m)");
     expect(result.stdout).toMatch(/127\.0\.0\.1:\d+ ALIVE 1 core \/ 1024m/);
     const state = await readStateFile(workspace);
-    expect(state.phases.silver_iceberg).toMatchObject({ status: "failed", error: expect.stringContaining("No worker can host") });
+    expect(state.phases[load("iceberg")]).toMatchObject({ status: "failed", error: expect.stringContaining("No worker can host") });
     expect(state.runs.at(-1)?.status).toBe("failed");
     // Refused, not waited: no application ever reached the master.
     const master = await masterStatus();
@@ -190,9 +192,9 @@ describe("a standalone cluster too small or too busy for the executor (1 worker 
       expect(result.exitCode, result.stdout + result.stderr).toBe(1);
       expect(result.stdout).toContain(`no executor registered within 5 s: the cluster ${small.masterUrl} has no free worker that can host 1 core / 512m`);
       const state = await readStateFile(workspace);
-      expect(state.phases.silver_iceberg.status).toBe("failed");
+      expect(state.phases[load("iceberg")].status).toBe("failed");
       // The job's own line is the headline of the phase's error, not buried in the log tail.
-      expect(state.phases.silver_iceberg.error?.split("\n")[0]).toMatch(/^spark-submit failed \(exit code 1\): error: no executor registered within 5 s/);
+      expect(state.phases[load("iceberg")].error?.split("\n")[0]).toMatch(/^spark-submit failed \(exit code 1\): error: no executor registered within 5 s/);
       const master = await masterStatus();
       expect(master.completedapps.map((app) => app.name)).toContain("lakebench-silver-iceberg");
       expect(master.activeapps.map((app) => app.name)).toEqual([occupier.name]);

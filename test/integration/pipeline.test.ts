@@ -7,12 +7,16 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BronzeManifest } from "../../src/core/datagen/manifest";
-import type { GoldMetrics } from "../../src/core/spark/goldPhase";
+import { FORMATS } from "../../src/core/formats";
+import { metricsFileSchema } from "../../src/core/phases/metricsFile";
 import type { ReportModel } from "../../src/core/report/model";
 import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
 import { processGroupAlive, readStateFile, stateFile } from "./support/state";
 
 const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
+/** The phase ids of a format on Spark (src/core/phase/targets.ts). */
+const load = (format: string) => `load@spark.${format}`;
+const queries = (format: string) => `queries@spark.${format}`;
 const SETTINGS = {
   TPCH_SCALE_FACTOR: "0.01",
   FRAMEWORKS: FRAMEWORKS.join(","),
@@ -39,7 +43,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
     const state = await readStateFile(workspace);
-    const phases = ["bronze", ...FRAMEWORKS.map((f) => `silver_${f}`), ...FRAMEWORKS.map((f) => `gold_${f}`), "report"];
+    const phases = ["bronze", ...FRAMEWORKS.map(load), ...FRAMEWORKS.map(queries), "report"];
     for (const phase of phases) expect(state.phases[phase]?.status, phase).toBe("completed");
 
     const manifestFile = path.join(dataDir, "bronze/tpch/sf0.01/_metadata/manifest.json");
@@ -48,14 +52,15 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.lineitem.rows).toBeGreaterThan(50_000);
 
     for (const framework of FRAMEWORKS) {
-      const silver = state.phases[`silver_${framework}`].result as { tables: Record<string, { rows: number; data_bytes: number; data_files: number }> };
+      const silver = state.phases[load(framework)].result as { tables: Record<string, { rows: number; data_bytes: number; data_files: number }> };
       for (const [table, bronze] of Object.entries(manifest.tables)) {
         expect(silver.tables[table].rows, `${framework}.${table}`).toBe(bronze.rows);
         expect(silver.tables[table].data_files).toBeGreaterThan(0);
         expect(silver.tables[table].data_bytes).toBeGreaterThan(0);
       }
-      const metricsFile = state.phases[`gold_${framework}`].result!.metricsFile as string;
-      const metrics = JSON.parse(await fs.readFile(metricsFile, "utf8")) as GoldMetrics;
+      const metricsFile = state.phases[queries(framework)].result!.metricsFile as string;
+      const metrics = metricsFileSchema.parse(JSON.parse(await fs.readFile(metricsFile, "utf8")));
+      expect(metrics).toMatchObject({ schemaVersion: 2, target: `spark.${framework}`, engine: "spark", format: framework });
       expect(Object.keys(metrics.queries)).toHaveLength(22);
       for (const [name, query] of Object.entries(metrics.queries)) {
         expect(query.status, `${framework} ${name}: ${query.error}`).toBe("completed");
@@ -70,7 +75,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(model.problems).toEqual([]);
     expect(model.queries.every((q) => q.sameAcrossFormats)).toBe(true);
     const html = await fs.readFile(path.join(reportDir, "report.html"), "utf8");
-    for (const framework of FRAMEWORKS) expect(html).toContain(framework);
+    for (const framework of FRAMEWORKS) expect(html).toContain(FORMATS[framework].label);
     expect(existsSync(path.join(reportDir, "report.md"))).toBe(true);
     expect(state.runs.at(-1)).toMatchObject({ status: "completed", command: "run" });
   });
@@ -104,42 +109,59 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
-  it("loads Hudi as MERGE_ON_READ when HUDI_TABLE_TYPE says so, with correct answers", async () => {
+  it("runs the variants iceberg-mor, delta-dv and hudi-mor beside iceberg: each table carries its variant's setting and answers 22/22", async () => {
     const copy = path.join(workspace, "copied-data"); // bronze from the previous step
-    const mor = await makeWorkspace({ ...SETTINGS, FRAMEWORKS: "hudi", QUERIES: "1,3,6", HUDI_TABLE_TYPE: "MERGE_ON_READ", DATA_DIR: copy });
-    const result = await runCli(["run"], mor);
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    const properties = await fs.readFile(path.join(copy, "silver/hudi/tpch_sf0_01/lineitem/.hoodie/hoodie.properties"), "utf8");
-    expect(properties).toMatch(/hoodie\.table\.type=MERGE_ON_READ/);
-    const state = await readStateFile(mor);
-    expect(state.phases.gold_hudi.result).toMatchObject({ passed: 3, queries: 3 });
-    await fs.rm(mor, { recursive: true, force: true });
+    const variants = ["iceberg", "iceberg-mor", "delta-dv", "hudi-mor"];
+    const ws = await makeWorkspace({ ...SETTINGS, FRAMEWORKS: variants.join(","), DATA_DIR: copy });
+    try {
+      const result = await runCli(["run"], ws);
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      const state = await readStateFile(ws);
+      for (const variant of variants) expect(state.phases[queries(variant)].result, variant).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
+      const table = (format: string, ...rest: string[]) => path.join(copy, "silver", format, "tpch_sf0_01", "lineitem", ...rest);
+      // Each format's own record of the setting, read from the table's metadata on disk.
+      const icebergMetadata = async (format: string) => {
+        const dir = table(format, "metadata");
+        const latest = (await fs.readdir(dir)).filter((n) => n.endsWith(".metadata.json")).sort().at(-1)!;
+        return JSON.parse(await fs.readFile(path.join(dir, latest), "utf8")) as { properties: Record<string, string> };
+      };
+      expect((await icebergMetadata("iceberg-mor")).properties).toMatchObject({ "write.delete.mode": "merge-on-read", "write.update.mode": "merge-on-read", "write.merge.mode": "merge-on-read" });
+      expect((await icebergMetadata("iceberg")).properties["write.delete.mode"] ?? "copy-on-write").toBe("copy-on-write");
+      const deltaLog = await fs.readFile(table("delta-dv", "_delta_log", "00000000000000000000.json"), "utf8");
+      expect(deltaLog).toMatch(/"delta\.enableDeletionVectors":"true"/);
+      expect(await fs.readFile(table("hudi-mor", ".hoodie", "hoodie.properties"), "utf8")).toMatch(/hoodie\.table\.type=MERGE_ON_READ/);
+      const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
+      expect(model.targets.map((t) => t.id)).toEqual(variants.map((v) => `spark.${v}`));
+      expect(model.problems).toEqual([]);
+    } finally {
+      await fs.rm(ws, { recursive: true, force: true });
+    }
   });
 
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {
     const killed = startCli(["silver", "--force", "--frameworks", "iceberg"], workspace);
     const running = await waitFor(async () => {
-      const phase = (await readStateFile(workspace)).phases.silver_iceberg;
+      const phase = (await readStateFile(workspace)).phases[load("iceberg")];
       return phase.status === "running" && phase.childPid ? phase : undefined;
-    }, 120_000, "silver_iceberg to start its Spark job");
+    }, 120_000, "load@spark.iceberg to start its Spark job");
     killed.kill("SIGKILL");
     await killed;
-    expect((await readStateFile(workspace)).phases.silver_iceberg.status).toBe("running");
+    expect((await readStateFile(workspace)).phases[load("iceberg")].status).toBe("running");
 
     const result = await runCli(["run"], workspace);
     expect(result.exitCode, result.stdout).toBe(0);
-    expect(result.stdout).toContain("silver_iceberg: found interrupted");
+    expect(result.stdout).toContain("load@spark.iceberg: found interrupted");
     expect(processGroupAlive(running.childPid!)).toBe(false);
     const state = await readStateFile(workspace);
-    expect(state.phases.silver_iceberg.status).toBe("completed");
+    expect(state.phases[load("iceberg")].status).toBe("completed");
     const run = state.runs.at(-1)!;
-    expect(run.phases).toMatchObject({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "skipped", gold_iceberg: "executed", gold_delta: "skipped", report: "executed" });
+    expect(run.phases).toMatchObject({ bronze: "skipped", [load("iceberg")]: "executed", [load("delta")]: "skipped", [queries("iceberg")]: "executed", [queries("delta")]: "skipped", report: "executed" });
     // The new report carries delta's figures from the first run, and says so.
     const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
     const first = state.runs[0].benchmarkId;
     expect(model.measuredIn).toEqual({
-      iceberg: { load: run.benchmarkId, queries: run.benchmarkId },
-      ...Object.fromEntries(FRAMEWORKS.filter((f) => f !== "iceberg").map((f) => [f, { load: first, queries: first }])),
+      "spark.iceberg": { load: run.benchmarkId, queries: run.benchmarkId },
+      ...Object.fromEntries(FRAMEWORKS.filter((f) => f !== "iceberg").map((f) => [`spark.${f}`, { load: first, queries: first }])),
     });
     const markdown = await fs.readFile(path.join(state.phases.report.result!.dir as string, "report.md"), "utf8");
     expect(markdown).toContain(`delta: load measured in run ${first}; query times measured in run ${first} (up to date, not rerun)`);
@@ -150,9 +172,9 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
   it("cancels cleanly on Ctrl-C: Spark stops, the phase is cancelled, a second run meanwhile is refused", async () => {
     const cancelled = startCli(["gold", "--force", "--frameworks", "parquet", "--iterations", "5"], workspace);
     const running = await waitFor(async () => {
-      const phase = (await readStateFile(workspace)).phases.gold_parquet;
+      const phase = (await readStateFile(workspace)).phases[queries("parquet")];
       return phase.status === "running" && phase.childPid ? phase : undefined;
-    }, 120_000, "gold_parquet to start its Spark job");
+    }, 120_000, "queries@spark.parquet to start its Spark job");
 
     const concurrent = await runCli(["status", "--json"], workspace);
     expect(concurrent.exitCode).toBe(0); // reading status never needs the lock
@@ -165,7 +187,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(result.exitCode, String(result.all)).toBe(130);
     await waitFor(async () => (processGroupAlive(running.childPid!) ? undefined : true), 15_000, "the Spark process group to stop");
     const state = await readStateFile(workspace);
-    expect(state.phases.gold_parquet.status).toBe("cancelled");
+    expect(state.phases[queries("parquet")].status).toBe("cancelled");
     expect(state.runs.at(-1)?.status).toBe("cancelled");
   });
 
@@ -174,6 +196,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     ["TPCH_SCALE_FACTOR", "0"],
     ["TPCH_SCALE_FACTOR", "-1"],
     ["FRAMEWORKS", "iceberg,paimon"],
+    ["HUDI_TABLE_TYPE", "MERGE_ON_READ"],
     ["QUERY_ITERATIONS", "0"],
     ["QUERIES", "1,23"],
     ["SPARK_DRIVER_MEMORY", "lots"],
@@ -193,11 +216,11 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
 
   it("reports a corrupt state file clearly, keeps a backup and does not overwrite it", async () => {
     const original = await fs.readFile(stateFile(workspace));
-    await fs.writeFile(stateFile(workspace), '{"version": 1, "phases": ');
+    await fs.writeFile(stateFile(workspace), '{"version": 2, "phases": ');
     const result = await runCli(["run"], workspace);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("is corrupt");
-    expect(await fs.readFile(stateFile(workspace), "utf8")).toBe('{"version": 1, "phases": ');
+    expect(await fs.readFile(stateFile(workspace), "utf8")).toBe('{"version": 2, "phases": ');
     const backups = (await fs.readdir(path.dirname(stateFile(workspace)))).filter((n) => n.startsWith("state.json.corrupt-"));
     expect(backups.length).toBeGreaterThan(0);
     await fs.writeFile(stateFile(workspace), original);

@@ -5,10 +5,10 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type TooltipItem } from "chart.js";
 import { BarWithErrorBar, BarWithErrorBarsController } from "chartjs-chart-error-bars";
-import type { Framework } from "../../src/core/config/keys";
 import type { BarChartData, BarPoint, BarSeries } from "../model/chartData";
 import { withAlpha } from "../theme/colors";
 import type { ChartTheme } from "../theme/chartTheme";
+import { targetColour } from "../theme/targetColour";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, BarWithErrorBarsController, BarWithErrorBar);
 
@@ -45,8 +45,8 @@ export class BarChartView {
     const stacked = data.series.some((s) => s.stack);
     const colorOf = (series: BarSeries) =>
       data.colorByCategory
-        ? data.categories.map((category) => fill(theme.framework[category as Framework] ?? theme.foreground, series))
-        : fill(theme.framework[series.framework] ?? theme.foreground, series);
+        ? data.categories.map((_, i) => fill(data.categoryTargets?.[i] ? targetColour(theme, data.categoryTargets[i]) : theme.foreground, series))
+        : fill(targetColour(theme, series.target), series);
     const datasets = data.series.map((series) => ({
       label: series.label,
       stack: series.stack,

@@ -1,10 +1,10 @@
 /**
- * The report's charts as data (what to draw, not how): per-query time by format with
- * min–max whiskers, totals, load time per table, storage per format. DOM-free, so it is
+ * The report's charts as data (what to draw, not how): per-query time by target with
+ * min–max whiskers, totals, load time per table, storage per target. DOM-free, so it is
  * unit-tested; webview/charts draws it with chart.js in the theme's colours.
  */
-import type { Framework } from "../../src/core/config/keys";
-import { frameworksOf, roles, seriesLabel, tablesOf, type ReportPair, type RunRole } from "./reportPair";
+import type { ReportTarget } from "../../src/core/view";
+import { roles, seriesLabel, tablesOf, targetsOf, type ReportPair, type RunRole } from "./reportPair";
 
 export interface BarPoint {
   y: number;
@@ -14,7 +14,8 @@ export interface BarPoint {
 
 export interface BarSeries {
   label: string;
-  framework: Framework;
+  /** Whose colour the series is drawn in (unused when the chart is coloured by category). */
+  target: ReportTarget;
   role: RunRole;
   /** Stacked series with the same stack id sit on one bar. */
   stack?: string;
@@ -32,8 +33,10 @@ export interface BarChartData {
   series: BarSeries[];
   /** Whiskers from yMin to yMax. */
   errorBars: boolean;
-  /** Bars coloured by category (one format per category) instead of by series. */
+  /** Bars coloured by category (one target per category, `categoryTargets`) instead of by series. */
   colorByCategory: boolean;
+  /** The target of each category when colorByCategory. */
+  categoryTargets?: ReportTarget[];
 }
 
 const MIB = 2 ** 20;
@@ -42,15 +45,15 @@ export function queryTimeChart(pair: ReportPair): BarChartData {
   const comparing = Boolean(pair.compare);
   const queries = [...new Set(roles(pair).flatMap(({ model }) => model.queries.map((q) => q.name)))];
   const series: BarSeries[] = [];
-  for (const framework of frameworksOf(pair)) {
+  for (const target of targetsOf(pair)) {
     for (const { role, model } of roles(pair)) {
-      if (!model.totals[framework]) continue;
+      if (!model.totals[target.id]) continue;
       series.push({
-        label: seriesLabel(framework, role, comparing),
-        framework,
+        label: seriesLabel(target, role, comparing),
+        target,
         role,
         values: queries.map((name) => {
-          const stats = model.queries.find((q) => q.name === name)?.byFramework[framework]?.statistics;
+          const stats = model.queries.find((q) => q.name === name)?.byTarget[target.id]?.statistics;
           return stats ? { y: stats.median, yMin: stats.min, yMax: stats.max } : null;
         }),
       });
@@ -70,25 +73,26 @@ export function queryTimeChart(pair: ReportPair): BarChartData {
 }
 
 export function totalsChart(pair: ReportPair, measure: "sum" | "geomean"): BarChartData {
-  const frameworks = frameworksOf(pair);
+  const targets = targetsOf(pair);
   return {
     id: measure === "sum" ? "total-time" : "geomean-time",
     title: measure === "sum" ? "Total query time" : "Geometric mean of query times",
     subtitle: measure === "sum" ? "Sum of the per-query medians." : "Geometric mean of the per-query medians: no single slow query dominates it.",
     unit: "s",
-    categories: frameworks,
+    categories: targets.map((t) => t.label),
     series: roles(pair).map(({ role, model }) => ({
       label: pair.compare ? `run ${role}` : "time",
-      framework: frameworks[0],
+      target: targets[0],
       role,
-      values: frameworks.map((f) => {
-        const totals = model.totals[f];
+      values: targets.map((t) => {
+        const totals = model.totals[t.id];
         const value = measure === "sum" ? totals?.sumOfMedians : totals?.geometricMeanOfMedians;
         return typeof value === "number" ? { y: value } : null;
       }),
     })),
     errorBars: false,
     colorByCategory: true,
+    categoryTargets: targets,
   };
 }
 
@@ -96,11 +100,11 @@ export function loadTimeChart(pair: ReportPair): BarChartData {
   const comparing = Boolean(pair.compare);
   const tables = tablesOf(pair);
   const series: BarSeries[] = [];
-  for (const framework of frameworksOf(pair)) {
+  for (const target of targetsOf(pair)) {
     for (const { role, model } of roles(pair)) {
-      const load = model.load[framework];
+      const load = model.load[target.id];
       if (!load) continue;
-      series.push({ label: seriesLabel(framework, role, comparing), framework, role, values: tables.map((t) => (load.tables[t] ? { y: load.tables[t].seconds } : null)) });
+      series.push({ label: seriesLabel(target, role, comparing), target, role, values: tables.map((t) => (load.tables[t] ? { y: load.tables[t].seconds } : null)) });
     }
   }
   return {
@@ -116,16 +120,16 @@ export function loadTimeChart(pair: ReportPair): BarChartData {
 }
 
 export function storageChart(pair: ReportPair): BarChartData {
-  const frameworks = frameworksOf(pair);
+  const targets = targetsOf(pair);
   const series = roles(pair).flatMap(({ role, model }): BarSeries[] =>
     (["data", "metadata"] as const).map((part) => ({
       label: `${part === "data" ? "data files" : "metadata"}${pair.compare ? ` · ${role}` : ""}`,
-      framework: frameworks[0],
+      target: targets[0],
       role,
       stack: role,
       shade: part === "data" ? "solid" : "light",
-      values: frameworks.map((f) => {
-        const load = model.load[f];
+      values: targets.map((t) => {
+        const load = model.load[t.id];
         if (!load) return null;
         return { y: (part === "data" ? load.dataBytes : load.metadataBytes) / MIB };
       }),
@@ -136,9 +140,10 @@ export function storageChart(pair: ReportPair): BarChartData {
     title: "Storage per format",
     subtitle: "MiB on disk for all tables: data files (solid) and the format's metadata (light).",
     unit: "MiB",
-    categories: frameworks,
+    categories: targets.map((t) => t.label),
     series,
     errorBars: false,
     colorByCategory: true,
+    categoryTargets: targets,
   };
 }

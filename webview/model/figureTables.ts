@@ -1,15 +1,10 @@
 /**
- * Every figure of the report as tables for the data grid: per query and format, per table
- * and format, per format totals, answers, the A/B comparison and the versions. DOM-free:
+ * Every figure of the report as tables for the data grid: per query and target, per table
+ * and target, per target totals, answers, the A/B comparison and the versions. DOM-free:
  * cells carry the text shown (formatted as in the HTML report) and the raw value.
  */
-import type { Framework } from "../../src/core/config/keys";
-import { noiseVerdict, type RunStatistics } from "../../src/core/metrics/statistics";
-import { bytes, percent, seconds } from "../../src/core/report/format";
-import type { QueryCell, QueryRow } from "../../src/core/report/model";
-import { sameQueryMeasurement } from "../../src/core/report/reuse";
-import { spreadMarker } from "../../src/core/report/verdictText";
-import { frameworksOf, roles, tablesOf, type ReportPair, type RunRole } from "./reportPair";
+import { bytes, noiseVerdict, percent, sameQueryMeasurement, seconds, spreadMarker, type QueryCell, type QueryRow, type ReportTarget, type RunStatistics } from "../../src/core/view";
+import { roles, tablesOf, targetsOf, type ReportPair, type RunRole } from "./reportPair";
 
 export type Tone = "good" | "bad" | "muted" | "changed";
 
@@ -28,7 +23,7 @@ export interface FigureColumn {
 }
 
 export interface FigureRow {
-  /** Stable key: query/q01/iceberg/A, load/lineitem/delta/B, totals/hudi/A, ... */
+  /** Stable key: query/q01/spark.iceberg/A, load/lineitem/spark.delta/B, totals/spark.hudi/A, ... */
   key: string;
   cells: FigureCell[];
 }
@@ -67,7 +62,7 @@ function intervalCell(interval: QueryCell["medianInterval"]): FigureCell {
   return { text: interval.confidence < 0.95 ? `${range} (${coverage})` : range, value: interval.high - interval.low, title: `a ${coverage} interval of the median` };
 }
 
-/** Whether the query's runs rank the formats: "spread too wide to rank" is the marker to see. */
+/** Whether the query's runs rank the targets: "spread too wide to rank" is the marker to see. */
 function spreadCell(spread: QueryRow["spread"]): FigureCell {
   if (!spread) return { text: "–", tone: "muted" };
   return { text: spreadMarker(spread), value: spread.status, title: spread.detail, tone: spread.status === "ok" ? undefined : "bad" };
@@ -78,18 +73,18 @@ export function queryFigures(pair: ReportPair): FigureTable {
   const rows: FigureRow[] = [];
   const names = [...new Set(roles(pair).flatMap(({ model }) => model.queries.map((q) => q.name)))];
   for (const name of names) {
-    for (const framework of frameworksOf(pair)) {
+    for (const target of targetsOf(pair)) {
       for (const { role, model } of roles(pair)) {
         const query = model.queries.find((q) => q.name === name);
-        const cell = query?.byFramework[framework];
+        const cell = query?.byTarget[target.id];
         if (!cell) continue;
         const s = cell.statistics;
         const interval = cell.medianInterval;
         rows.push({
-          key: `query/${name}/${framework}/${role}`,
+          key: `query/${name}/${target.id}/${role}`,
           cells: [
             text(name.toUpperCase()),
-            text(framework),
+            text(target.label),
             ...(comparing ? [text(role)] : []),
             num(s?.median, (v) => seconds(v)),
             num(s?.min, (v) => seconds(v)),
@@ -120,15 +115,15 @@ export function loadFigures(pair: ReportPair): FigureTable {
   const comparing = Boolean(pair.compare);
   const rows: FigureRow[] = [];
   for (const table of tablesOf(pair)) {
-    for (const framework of frameworksOf(pair)) {
+    for (const target of targetsOf(pair)) {
       for (const { role, model } of roles(pair)) {
-        const load = model.load[framework]?.tables[table];
+        const load = model.load[target.id]?.tables[table];
         if (!load) continue;
         rows.push({
-          key: `load/${table}/${framework}/${role}`,
+          key: `load/${table}/${target.id}/${role}`,
           cells: [
             text(table),
-            text(framework),
+            text(target.label),
             ...(comparing ? [text(role)] : []),
             num(load.seconds, (v) => seconds(v, 2)),
             count(load.rows),
@@ -151,16 +146,16 @@ export function loadFigures(pair: ReportPair): FigureTable {
 export function totalsFigures(pair: ReportPair): FigureTable {
   const comparing = Boolean(pair.compare);
   const rows: FigureRow[] = [];
-  for (const framework of frameworksOf(pair)) {
+  for (const target of targetsOf(pair)) {
     for (const { role, model } of roles(pair)) {
-      const totals = model.totals[framework];
-      const load = model.load[framework];
+      const totals = model.totals[target.id];
+      const load = model.load[target.id];
       if (!totals && !load) continue;
-      const checked = model.queries.filter((q) => q.byFramework[framework]).length;
+      const checked = model.queries.filter((q) => q.byTarget[target.id]).length;
       rows.push({
-        key: `totals/${framework}/${role}`,
+        key: `totals/${target.id}/${role}`,
         cells: [
-          text(framework),
+          text(target.label),
           ...(comparing ? [text(role)] : []),
           num(totals?.sumOfMedians, (v) => seconds(v, 2)),
           num(totals?.geometricMeanOfMedians, (v) => seconds(v, 3)),
@@ -195,17 +190,17 @@ export function totalsFigures(pair: ReportPair): FigureTable {
   };
 }
 
-/** Each query's answer on each format, checked against the oracle (DuckDB) and across formats. */
+/** Each query's answer on each target, checked against the oracle (DuckDB) and across targets. */
 export function answerTable(pair: ReportPair): FigureTable {
   const comparing = Boolean(pair.compare);
-  const columns: { framework: Framework; role: RunRole }[] = frameworksOf(pair).flatMap((framework) =>
-    roles(pair).filter(({ model }) => model.totals[framework]).map(({ role }) => ({ framework, role })),
+  const columns: { target: ReportTarget; role: RunRole }[] = targetsOf(pair).flatMap((target) =>
+    roles(pair).filter(({ model }) => model.totals[target.id]).map(({ role }) => ({ target, role })),
   );
   const names = [...new Set(roles(pair).flatMap(({ model }) => model.queries.map((q) => q.name)))];
   return {
     id: "answers",
     title: `Answers checked against ${pair.primary.oracle}`,
-    columns: [col("Query"), ...columns.map((c) => col(comparing ? `${c.framework} · ${c.role}` : c.framework)), col("Same on every format")],
+    columns: [col("Query"), ...columns.map((c) => col(comparing ? `${c.target.label} · ${c.role}` : c.target.label)), col("Same on every format")],
     rows: names.map((name) => {
       const row = (role: RunRole) => roles(pair).find((r) => r.role === role)!.model.queries.find((q) => q.name === name);
       const same = roles(pair).every(({ role }) => row(role)?.sameAcrossFormats ?? true);
@@ -213,7 +208,7 @@ export function answerTable(pair: ReportPair): FigureTable {
         key: `answer/${name}`,
         cells: [
           text(name.toUpperCase()),
-          ...columns.map((c) => answerCell(row(c.role)?.byFramework[c.framework])),
+          ...columns.map((c) => answerCell(row(c.role)?.byTarget[c.target.id])),
           same ? { text: "yes", value: "yes", tone: "good" as Tone } : { text: "no", value: "no", tone: "bad" as Tone },
         ],
       };
@@ -227,13 +222,13 @@ export function comparisonTable(pair: ReportPair): FigureTable | undefined {
   if (!compare) return undefined;
   const rows: FigureRow[] = [];
   for (const query of primary.queries) {
-    for (const framework of frameworksOf(pair)) {
-      const a = query.byFramework[framework]?.statistics;
-      const b = compare.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics;
+    for (const target of targetsOf(pair)) {
+      const a = query.byTarget[target.id]?.statistics;
+      const b = compare.queries.find((q) => q.name === query.name)?.byTarget[target.id]?.statistics;
       if (!a || !b) continue;
       rows.push({
-        key: `compare/${query.name}/${framework}`,
-        cells: [text(query.name.toUpperCase()), text(framework), num(a.median, (v) => seconds(v)), num(b.median, (v) => seconds(v)), ...changeCells(a, b, sameQueryMeasurement(primary, compare, framework))],
+        key: `compare/${query.name}/${target.id}`,
+        cells: [text(query.name.toUpperCase()), text(target.label), num(a.median, (v) => seconds(v)), num(b.median, (v) => seconds(v)), ...changeCells(a, b, sameQueryMeasurement(primary, compare, target.id))],
       });
     }
   }

@@ -1,6 +1,5 @@
 /** The report models on show: run A, and optionally run B to compare with. DOM-free. */
-import type { Framework } from "../../src/core/config/keys";
-import type { ReportModel } from "../../src/core/report/model";
+import type { ReportModel, ReportTarget } from "../../src/core/view";
 
 export type RunRole = "A" | "B";
 
@@ -18,12 +17,13 @@ export function roles(pair: ReportPair): RoleModel[] {
   return pair.compare ? [{ role: "A", model: pair.primary }, { role: "B", model: pair.compare }] : [{ role: "A", model: pair.primary }];
 }
 
-/** Formats of run A in its order, then any that only run B has. */
-export function frameworksOf(pair: ReportPair): Framework[] {
-  return [...new Set([...pair.primary.frameworks, ...(pair.compare?.frameworks ?? [])])];
+/** Targets of run A in its order, then any that only run B has (run A's label and colour win). */
+export function targetsOf(pair: ReportPair): ReportTarget[] {
+  const all = [...pair.primary.targets, ...(pair.compare?.targets ?? [])];
+  return all.filter((t, i) => all.findIndex((other) => other.id === t.id) === i);
 }
 
-/** Table names in the order bronze lists them, then any a format added. */
+/** Table names in the order bronze lists them, then any a target added. */
 export function tablesOf(pair: ReportPair): string[] {
   const names = roles(pair).flatMap(({ model }) => [
     ...Object.keys(model.bronze?.tables ?? {}),
@@ -32,7 +32,7 @@ export function tablesOf(pair: ReportPair): string[] {
   return [...new Set(names)];
 }
 
-/** "iceberg" alone, "iceberg · B" when two runs are compared. */
-export function seriesLabel(framework: Framework, role: RunRole, comparing: boolean): string {
-  return comparing ? `${framework} · ${role}` : framework;
+/** "Iceberg" alone, "Iceberg · B" when two runs are compared. */
+export function seriesLabel(target: Pick<ReportTarget, "label">, role: RunRole, comparing: boolean): string {
+  return comparing ? `${target.label} · ${role}` : target.label;
 }

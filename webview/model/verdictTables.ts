@@ -2,7 +2,6 @@
  * The verdict of each run on show, as grids for the panel: one per figure (query time, load,
  * storage) with the sentence and interval note the Markdown and HTML reports show. DOM-free.
  */
-import type { Ranking } from "../../src/core/metrics/ranking";
 import {
   intervalSourceText,
   intervalText,
@@ -15,7 +14,8 @@ import {
   ratioText,
   standingText,
   verdictOf,
-} from "../../src/core/report/verdictText";
+  type Ranking,
+} from "../../src/core/view";
 import type { FigureTable, Tone } from "./figureTables";
 import { roles, type ReportPair, type RunRole } from "./reportPair";
 
@@ -56,10 +56,10 @@ function rankingView(ranking: Ranking, role: RunRole, comparing: boolean): Ranki
       { title: "Standing", numeric: false },
     ],
     rows: ranking.formats.map((f) => ({
-      key: `verdict/${ranking.figure}/${f.framework}/${role}`,
+      key: `verdict/${ranking.figure}/${f.target}/${role}`,
       cells: [
         { text: String(f.rank), value: f.rank },
-        { text: f.framework, value: f.framework },
+        { text: f.label, value: f.target },
         { text: rankedValue(ranking, f.value), value: f.value },
         { text: ratioText(f), value: f.ratio },
         { text: intervalText(ranking, f), value: f.interval ? `${f.interval.low}–${f.interval.high}` : undefined },

@@ -3,8 +3,7 @@
  * ...) so the charts match light, dark and high-contrast themes, and re-read whenever
  * VS Code changes the theme of the open panel (it rewrites the variables and body class).
  */
-import type { Framework } from "../../src/core/config/keys";
-import { FRAMEWORK_COLORS } from "../../src/core/report/format";
+import type { FormatId } from "../../src/core/view";
 
 export interface ChartTheme {
   kind: "light" | "dark" | "high-contrast" | "high-contrast-light";
@@ -15,11 +14,15 @@ export interface ChartTheme {
   border?: string;
   fontFamily: string;
   fontSize: number;
-  framework: Record<Framework, string>;
+  /** The theme's colour for a format that has one; the others are drawn in their report colour (targetColour.ts). */
+  formats: Partial<Record<FormatId, string>>;
 }
 
-/** Each format's theme colour; the report's own palette only if the theme has none. */
-const FRAMEWORK_VARIABLES: Record<Framework, string> = {
+/**
+ * The formats the theme has a colour for (the variants keep the report's own, which sets
+ * them apart from their base format); a target's report colour is the fallback.
+ */
+const FORMAT_VARIABLES: Partial<Record<FormatId, string>> = {
   iceberg: "--vscode-charts-blue",
   delta: "--vscode-charts-orange",
   hudi: "--vscode-charts-green",
@@ -47,9 +50,10 @@ export function readChartTheme(): ChartTheme {
     border: kind.startsWith("high-contrast") ? contrastBorder || foreground : undefined,
     fontFamily: variable("--vscode-font-family", "sans-serif"),
     fontSize: Number.parseFloat(variable("--vscode-font-size", "13")) || 13,
-    framework: Object.fromEntries(
-      (Object.keys(FRAMEWORK_VARIABLES) as Framework[]).map((f) => [f, variable(FRAMEWORK_VARIABLES[f], FRAMEWORK_COLORS[f])]),
-    ) as Record<Framework, string>,
+    formats: Object.fromEntries((Object.entries(FORMAT_VARIABLES) as [FormatId, string][]).flatMap(([f, name]) => {
+      const colour = variable(name, "");
+      return colour ? [[f, colour]] : [];
+    })),
   };
 }
 

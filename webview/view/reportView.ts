@@ -8,8 +8,7 @@ import { loadTimeChart, queryTimeChart, storageChart, totalsChart, type BarChart
 import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigures, totalsFigures } from "../model/figureTables";
 import { roles, type ReportPair } from "../model/reportPair";
 import { readChartTheme } from "../theme/chartTheme";
-import { reusedFigures } from "../../src/core/report/reuse";
-import { warmupLine } from "../../src/core/report/verdictText";
+import { reusedFigures, warmupLine } from "../../src/core/view";
 import { verdictViews } from "../model/verdictTables";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
@@ -115,7 +114,7 @@ export class ReportView {
 
 function describeRun(model: ReportPair["primary"]): string {
   const runs = `${model.iterations} timed run${model.iterations === 1 ? "" : "s"} per query after ${model.warmupRuns} warm-up`;
-  return `Run ${model.benchmarkId} · SF ${model.scaleFactor} · ${model.frameworks.join(", ")} · ${runs} · answers checked against ${model.oracle}`;
+  return `Run ${model.benchmarkId} · SF ${model.scaleFactor} · ${model.targets.map((t) => t.label).join(", ")} · ${runs} · answers checked against ${model.oracle}`;
 }
 
 function problems(pair: ReportPair): HTMLElement | null {
@@ -143,7 +142,7 @@ function loadWarmupNote(pair: ReportPair): HTMLElement | null {
 
 /** One line above the answer grid: all good, or how many answers are wrong or unchecked. */
 function answersVerdict(pair: ReportPair): HTMLElement {
-  const cells = roles(pair).flatMap(({ model }) => model.queries.flatMap((q) => Object.values(q.byFramework)));
+  const cells = roles(pair).flatMap(({ model }) => model.queries.flatMap((q) => Object.values(q.byTarget)));
   const matched = cells.filter((c) => c?.status === "completed" && c.answer.status === "match").length;
   const disagree = roles(pair).some(({ model }) => model.queries.some((q) => !q.sameAcrossFormats));
   const good = matched === cells.length && !disagree;

@@ -4,7 +4,7 @@ import { h } from "./dom";
 
 export function runLabel(run: RunChoice): string {
   const date = run.startedAt.slice(0, 16).replace("T", " ");
-  return [date, run.scaleFactor !== undefined ? `SF ${run.scaleFactor}` : "", run.frameworks.join(", "), run.status === "completed" ? "" : run.status].filter(Boolean).join(" · ");
+  return [date, run.scaleFactor !== undefined ? `SF ${run.scaleFactor}` : "", run.targets.join(", "), run.status === "completed" ? "" : run.status].filter(Boolean).join(" · ");
 }
 
 export function runPicker(runs: RunChoice[], selection: RunSelection, onSelect: (selection: RunSelection) => void): HTMLElement {

@@ -1,6 +1,5 @@
-/** The engine settings of the shown run: the common ones, then each format's own with applied or not and why. */
-import type { ReportModel } from "../../src/core/report/model";
-import * as settingsText from "../../src/core/report/settingsText";
+/** The engine settings of the shown run: the common ones, then each target's own with applied or not and why. */
+import { settingsText, type ReportModel } from "../../src/core/view";
 import { h } from "./dom";
 
 const table = (head: string[], rows: string[][]) =>
@@ -16,8 +15,8 @@ export function settingsSection(model: ReportModel): HTMLElement | null {
     h("p", { class: "meta" }, settingsText.SETTINGS_NOTE),
     h("h3", {}, settingsText.COMMON_SETTINGS_TITLE),
     table(settingsText.COMMON_SETTINGS_COLUMNS, settingsText.commonSettingRows(model.settings.common)),
-    ...settingsText.formatsWithSettings(model).flatMap(([f, settings]) => [
-      h("h3", {}, settingsText.formatSettingsTitle(f)),
+    ...settingsText.formatsWithSettings(model).flatMap(([target, settings]) => [
+      h("h3", {}, settingsText.formatSettingsTitle(target)),
       settings.length ? table(settingsText.FORMAT_SETTINGS_COLUMNS, settingsText.formatSettingRows(settings)) : h("p", { class: "meta" }, settingsText.NO_FORMAT_SETTINGS),
     ]),
   );

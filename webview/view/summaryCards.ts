@@ -1,13 +1,11 @@
-/** One card per format with the headline figures; with two runs, run B's value and the change. */
-import type { Framework } from "../../src/core/config/keys";
-import { bytes, seconds } from "../../src/core/report/format";
-import type { ReportModel } from "../../src/core/report/model";
-import { frameworksOf, type ReportPair } from "../model/reportPair";
+/** One card per target with the headline figures; with two runs, run B's value and the change. */
+import { bytes, seconds, type ReportModel, type ReportTarget, type TargetId } from "../../src/core/view";
+import { targetsOf, type ReportPair } from "../model/reportPair";
 import { h } from "./dom";
 
 interface Figure {
   label: string;
-  of: (model: ReportModel, framework: Framework) => number | null | undefined;
+  of: (model: ReportModel, target: TargetId) => number | null | undefined;
   show: (value: number) => string;
   /** Lower is better for every figure here except answers. */
   lowerIsBetter: boolean;
@@ -22,14 +20,14 @@ const FIGURES: Figure[] = [
 ];
 
 export function summaryCards(pair: ReportPair): HTMLElement {
-  return h("div", { class: "cards" }, ...frameworksOf(pair).map((framework) => card(pair, framework)));
+  return h("div", { class: "cards" }, ...targetsOf(pair).map((target) => card(pair, target)));
 }
 
-function card(pair: ReportPair, framework: Framework): HTMLElement {
-  const queries = pair.primary.queries.filter((q) => q.byFramework[framework]).length;
+function card(pair: ReportPair, target: ReportTarget): HTMLElement {
+  const queries = pair.primary.queries.filter((q) => q.byTarget[target.id]).length;
   const rows = FIGURES.map((figure) => {
-    const a = figure.of(pair.primary, framework);
-    const b = pair.compare ? figure.of(pair.compare, framework) : undefined;
+    const a = figure.of(pair.primary, target.id);
+    const b = pair.compare ? figure.of(pair.compare, target.id) : undefined;
     const shown = a === null || a === undefined ? "–" : figure.label === "Answers correct" ? `${a}/${queries}` : figure.show(a);
     return h(
       "div",
@@ -41,8 +39,9 @@ function card(pair: ReportPair, framework: Framework): HTMLElement {
   });
   return h(
     "article",
-    { class: "card", "data-framework": framework },
-    h("h3", {}, h("span", { class: `swatch fw-${framework}`, "aria-hidden": "true" }), framework),
+    { class: "card", "data-target": target.id },
+    // The swatch's colour is the format's (media/report.css): the page's CSP allows no inline style.
+    h("h3", {}, h("span", { class: `swatch fw-${target.format}`, "aria-hidden": "true" }), target.label),
     h("dl", {}, ...rows),
   );
 }

@@ -6,16 +6,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { BronzeManifest } from "../datagen/manifest";
 import { SPARK_JOBS_DIR } from "../environment/toolchain";
-import { hashOf } from "../pipeline/hashing";
-import { runPhaseCommand, type PhaseContext } from "../pipeline/phaseContext";
+import { hashOf } from "../phase/hashing";
+import { runPhaseCommand, type PhaseContext } from "../phase/context";
+import { readJobOutput } from "../engines/jobOutput";
+import { answerFileSchema, type AnswerFile } from "../engines/outputs";
 import { readJson } from "../runners/jsonFile";
-import { pythonJobCommand } from "../runners/sparkSubmit";
-import type { Answer } from "./compare";
+import { pythonJobCommand } from "../runners/pythonJob";
 
-export interface AnswerFile {
-  engine: string;
-  queries: Record<string, Answer>;
-}
 
 export const queryName = (n: number): string => `q${String(n).padStart(2, "0")}`;
 
@@ -40,5 +37,5 @@ export async function ensureOracleAnswers(ctx: PhaseContext): Promise<{ file: st
     run.finally(() => computing.delete(file)).catch(() => undefined);
   }
   await computing.get(file);
-  return { file, answers: await readJson<AnswerFile>(file) };
+  return { file, answers: await readJobOutput(ctx.phase, file, answerFileSchema) };
 }

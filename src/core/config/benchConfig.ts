@@ -1,9 +1,10 @@
 /** The validated configuration every phase reads. */
-import type { Framework } from "./keys";
+import type { FormatId } from "./keys";
 
 export interface BenchConfig {
   scaleFactor: number;
-  frameworks: Framework[];
+  /** Format variants (FRAMEWORKS), in the order given. */
+  formats: FormatId[];
   /** Absolute. */
   dataDir: string;
   spark: {
@@ -21,7 +22,7 @@ export interface BenchConfig {
     executorWaitSeconds: number;
   };
   /** How many formats convert or query at the same time (1 = one after another). */
-  frameworkParallelism: number;
+  formatParallelism: number;
   parquetCodec: string;
   queries: number[];
   warmupRuns: number;
@@ -34,7 +35,6 @@ export interface BenchConfig {
   autoIterations?: { maxIterations: number; targetRelativeHalfWidth: number };
   iceberg: { formatVersion: string };
   delta: { checkpointInterval: number };
-  hudi: { tableType: string };
   /** Absolute: venv, jars and other downloads shared by all workspaces. */
   cacheDir: string;
 }

@@ -1,14 +1,18 @@
 /** The configuration keys, their defaults and what each accepts — the single list every layer reads. */
-export const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
+/**
+ * The format variants FRAMEWORKS accepts (the key keeps the seed's name); each has a
+ * descriptor in src/core/formats/ and spark-jobs/formats/. The first four are the default.
+ */
+export const FORMAT_IDS = ["iceberg", "iceberg-mor", "delta", "delta-dv", "hudi", "hudi-mor", "parquet"] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+export const DEFAULT_FORMATS: readonly FormatId[] = ["iceberg", "delta", "hudi", "parquet"];
 
 export const PARQUET_CODECS = ["snappy", "zstd", "gzip", "uncompressed"] as const;
-export const HUDI_TABLE_TYPES = ["COPY_ON_WRITE", "MERGE_ON_READ"] as const;
 export const QUERY_NUMBERS = Array.from({ length: 22 }, (_, i) => i + 1);
 
 export const CONFIG_DEFAULTS = {
   TPCH_SCALE_FACTOR: "1",
-  FRAMEWORKS: FRAMEWORKS.join(","),
+  FRAMEWORKS: DEFAULT_FORMATS.join(","),
   DATA_DIR: "./lakehouse-data",
   SPARK_MASTER: "local[*]",
   SPARK_DRIVER_MEMORY: "4g",
@@ -23,7 +27,6 @@ export const CONFIG_DEFAULTS = {
   QUERY_TARGET_CI_WIDTH: "0.1",
   ICEBERG_FORMAT_VERSION: "2",
   DELTA_CHECKPOINT_INTERVAL: "10",
-  HUDI_TABLE_TYPE: "COPY_ON_WRITE",
   LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
   SPARK_AUTH_SECRET: "",
   FRAMEWORK_PARALLELISM: "1",
@@ -38,3 +41,8 @@ export const CONFIG_KEYS = Object.keys(CONFIG_DEFAULTS) as ConfigKey[];
 
 /** Raw string values by key, as they come from flags, settings, the environment or .env. */
 export type RawConfig = Partial<Record<ConfigKey, string>>;
+
+/** Keys that were removed, with what replaces them: set anywhere, they are errors that say so. */
+export const RETIRED_KEYS: Readonly<Record<string, string>> = {
+  HUDI_TABLE_TYPE: "removed: the Hudi table type is a format variant now; put hudi (COPY_ON_WRITE) or hudi-mor (MERGE_ON_READ) in FRAMEWORKS",
+};

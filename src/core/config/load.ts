@@ -100,7 +100,7 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
   const auto = parsed.QUERY_ITERATIONS === "auto";
   return {
     scaleFactor: parsed.TPCH_SCALE_FACTOR,
-    frameworks: parsed.FRAMEWORKS,
+    formats: parsed.FRAMEWORKS,
     dataDir: resolvePath(parsed.DATA_DIR, workspace),
     spark: {
       master: parsed.SPARK_MASTER,
@@ -113,7 +113,7 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
       masterUi: parsed.SPARK_MASTER_UI_URL,
       executorWaitSeconds: parsed.SPARK_EXECUTOR_WAIT_SECONDS,
     },
-    frameworkParallelism: parsed.FRAMEWORK_PARALLELISM,
+    formatParallelism: parsed.FRAMEWORK_PARALLELISM,
     parquetCodec: parsed.PARQUET_CODEC,
     queries: parsed.QUERIES,
     warmupRuns: parsed.QUERY_WARMUP_RUNS,
@@ -121,7 +121,6 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
     ...(auto && { autoIterations: { maxIterations: parsed.QUERY_MAX_ITERATIONS, targetRelativeHalfWidth: parsed.QUERY_TARGET_CI_WIDTH } }),
     iceberg: { formatVersion: parsed.ICEBERG_FORMAT_VERSION },
     delta: { checkpointInterval: parsed.DELTA_CHECKPOINT_INTERVAL },
-    hudi: { tableType: parsed.HUDI_TABLE_TYPE },
     cacheDir: resolvePath(parsed.LAKEBENCH_CACHE_DIR, workspace),
   };
 }

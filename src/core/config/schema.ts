@@ -1,7 +1,7 @@
 /** The one validated schema that turns raw strings into typed values, every value bounded. */
 import { z } from "zod";
 import { CONTROL_CHARACTERS, decimal, decimalPlaces, field, integerIn, jvmMemory, oneOf, parseInteger, path } from "./fields";
-import { FRAMEWORKS, HUDI_TABLE_TYPES, PARQUET_CODECS, QUERY_NUMBERS, type ConfigKey, type Framework } from "./keys";
+import { FORMAT_IDS, PARQUET_CODECS, QUERY_NUMBERS, type ConfigKey, type FormatId } from "./keys";
 
 /** At most 3 decimals from 0.001: the namespace tpch_sf<SF> stays a plain decimal (never 1e-7). */
 const scaleFactor = field("a number from 0.001 to 10000 with at most 3 decimals, e.g. 0.01, 1 or 10", (raw) => {
@@ -9,10 +9,10 @@ const scaleFactor = field("a number from 0.001 to 10000 with at most 3 decimals,
   return value !== undefined && value >= 0.001 && value <= 10_000 && decimalPlaces(raw) <= 3 ? value : undefined;
 });
 
-const frameworks = field(`a comma-separated list of ${FRAMEWORKS.join(", ")}`, (raw) => {
+const formats = field(`a comma-separated list of ${FORMAT_IDS.join(", ")}`, (raw) => {
   const names = raw.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (names.length === 0 || !names.every((n) => (FRAMEWORKS as readonly string[]).includes(n))) return undefined;
-  return [...new Set(names)] as Framework[];
+  if (names.length === 0 || !names.every((n) => (FORMAT_IDS as readonly string[]).includes(n))) return undefined;
+  return [...new Set(names)] as FormatId[];
 });
 
 /** "all", or numbers and ranges of 1..22: "1,3,5-7". */
@@ -73,7 +73,7 @@ const secretCharactersValid = (raw: string): boolean =>
 /** Each key on its own; rawConfigSchema adds the rules that involve several keys. */
 export const rawConfigFields = z.object({
   TPCH_SCALE_FACTOR: scaleFactor,
-  FRAMEWORKS: frameworks,
+  FRAMEWORKS: formats,
   DATA_DIR: path,
   SPARK_MASTER: sparkMaster,
   SPARK_DRIVER_MEMORY: jvmMemory,
@@ -88,10 +88,9 @@ export const rawConfigFields = z.object({
   QUERY_TARGET_CI_WIDTH: relativeWidth,
   ICEBERG_FORMAT_VERSION: oneOf(["1", "2"] as const),
   DELTA_CHECKPOINT_INTERVAL: integerIn(1, 100_000),
-  HUDI_TABLE_TYPE: oneOf(HUDI_TABLE_TYPES),
   LAKEBENCH_CACHE_DIR: path,
   SPARK_AUTH_SECRET: secret,
-  FRAMEWORK_PARALLELISM: integerIn(1, FRAMEWORKS.length),
+  FRAMEWORK_PARALLELISM: integerIn(1, FORMAT_IDS.length),
   SPARK_WORKER_CORES: integerIn(1, 1024),
   SPARK_WORKER_MEMORY: jvmMemory,
   SPARK_MASTER_UI_URL: masterUiUrl,

@@ -4,7 +4,7 @@
  */
 import { editDistance } from "./editDistance";
 import type { ConfigProblem } from "./errors";
-import { CONFIG_KEYS } from "./keys";
+import { CONFIG_KEYS, RETIRED_KEYS } from "./keys";
 
 /** Prefixes of our keys: in .env, any other key starting with one of them is a mistake. */
 export const KEY_PREFIXES = ["TPCH_", "SPARK_", "QUERY_", "ICEBERG_", "DELTA_", "HUDI_", "LAKEBENCH_", "FRAMEWORK", "PARQUET_"] as const;
@@ -42,6 +42,11 @@ export function unknownKeyProblems(keys: Iterable<[string, string | undefined]>,
   const problems: ConfigProblem[] = [];
   for (const [key, value] of keys) {
     if (isKnown(key) || FOREIGN_KEYS.has(key)) continue;
+    const retired = RETIRED_KEYS[key.toUpperCase()];
+    if (retired) {
+      problems.push({ key, value: value ?? "", allowed: retired, source });
+      continue;
+    }
     const nearest = nearestKey(key);
     const nearMiss = nearest.distance <= MAX_TYPO_DISTANCE;
     const ours = source === ".env" && KEY_PREFIXES.some((prefix) => key.toUpperCase().startsWith(prefix));

@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Framework } from "../config/keys";
 
 /** The repository root: spark-jobs/ sits beside dist/ and src/. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -18,7 +17,8 @@ export class ToolchainMissingError extends Error {
 }
 
 export interface JarArtifact {
-  framework: Framework;
+  /** The format family whose jobs need the jar (jars.txt's first column). */
+  family: string;
   coordinates: string;
   sha1: string;
   fileName: string;
@@ -41,18 +41,18 @@ export class Toolchain {
     return path.join(lib, python ?? "python3", "site-packages", "pyspark");
   }
 
-  jarPaths(framework: Framework): string[] {
+  jarPaths(family: string): string[] {
     return readJarList()
-      .filter((jar) => jar.framework === framework)
+      .filter((jar) => jar.family === family)
       .map((jar) => path.join(this.cacheDir, "jars", jar.fileName));
   }
 
   /** Fails early with the fix when setup has not run. */
-  assertInstalled(frameworks: Framework[]): void {
+  assertInstalled(families: readonly string[]): void {
     for (const tool of ["python", "spark-submit", "tpchgen-cli"]) {
       if (!existsSync(this.bin(tool))) throw new ToolchainMissingError(`${tool} (in ${this.venvDir})`);
     }
-    for (const jar of frameworks.flatMap((f) => this.jarPaths(f))) {
+    for (const jar of families.flatMap((f) => this.jarPaths(f))) {
       if (!existsSync(jar)) throw new ToolchainMissingError(`The jar ${jar}`);
     }
   }
@@ -63,9 +63,9 @@ export function readJarList(): JarArtifact[] {
     .split("\n")
     .filter((line) => line.trim() && !line.startsWith("#"))
     .map((line) => {
-      const [framework, coordinates, sha1] = line.trim().split(/\s+/);
+      const [family, coordinates, sha1] = line.trim().split(/\s+/);
       const [, artifact, version] = coordinates.split(":");
-      return { framework: framework as Framework, coordinates, sha1, fileName: `${artifact}-${version}.jar` };
+      return { family, coordinates, sha1, fileName: `${artifact}-${version}.jar` };
     });
 }
 

@@ -1,12 +1,12 @@
 /**
- * Whether one query's timed runs are steady enough to rank the formats on it. Each format's
+ * Whether one query's timed runs are steady enough to rank the targets on it. Each target's
  * median gets its distribution-free interval (medianInterval.ts); a query is "too wide" when
- * two formats' intervals overlap and one of them reaches further than ±SPREAD_TOO_WIDE from
+ * two targets' intervals overlap and one of them reaches further than ±SPREAD_TOO_WIDE from
  * its median: more runs could separate them, so their order on this query is not known yet.
  */
-import type { Framework } from "../config/keys";
 import type { Interval } from "./bootstrap";
 import type { MedianInterval } from "./medianInterval";
+import type { TargetKey } from "./ranking";
 import { MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
 
 /**
@@ -19,12 +19,14 @@ export type SpreadStatus = "ok" | "too wide" | "too few runs";
 
 export interface QuerySpread {
   status: SpreadStatus;
-  /** Which formats and intervals made the call. */
+  /** Which targets and intervals made the call. */
   detail: string;
 }
 
 export interface SpreadCell {
-  framework: Framework;
+  target: TargetKey;
+  /** What the detail calls the target ("Iceberg MOR"). */
+  label: string;
   median: number;
   /** The median's interval; null with fewer than 2 runs. */
   interval: MedianInterval | null;
@@ -38,16 +40,16 @@ const relativeHalfWidth = (cell: SpreadCell) =>
 const isWide = (cell: SpreadCell) => cell.stoppedBy === "cap" || relativeHalfWidth(cell) > SPREAD_TOO_WIDE;
 const overlap = (a: Interval, b: Interval) => a.low <= b.high && b.low <= a.high;
 const shown = (cell: SpreadCell) =>
-  `${cell.framework} ${cell.interval!.low.toFixed(3)}–${cell.interval!.high.toFixed(3)} s (±${(relativeHalfWidth(cell) * 100).toFixed(0)} % of its median${coverage(cell)}${cell.stoppedBy === "cap" ? ", run cap reached" : ""})`;
+  `${cell.label} ${cell.interval!.low.toFixed(3)}–${cell.interval!.high.toFixed(3)} s (±${(relativeHalfWidth(cell) * 100).toFixed(0)} % of its median${coverage(cell)}${cell.stoppedBy === "cap" ? ", run cap reached" : ""})`;
 /** Below 6 runs the interval is [min, max], which covers the median less often than 95 %: say so. */
 const coverage = (cell: SpreadCell) => (cell.interval && cell.interval.confidence < 0.95 ? `; min–max of ${cell.runs} runs, a ${(cell.interval.confidence * 100).toFixed(1)} % interval` : "");
 
-/** The spread verdict of one query over the formats that answered it; undefined when none did. */
+/** The spread verdict of one query over the targets that answered it; undefined when none did. */
 export function querySpread(cells: SpreadCell[]): QuerySpread | undefined {
   if (!cells.length) return undefined;
   const few = cells.filter((c) => c.runs < MIN_RUNS_TO_JUDGE_NOISE || !c.interval);
   if (few.length) {
-    const list = few.map((c) => `${c.framework}: ${c.runs} timed run${c.runs === 1 ? "" : "s"}`).join(", ");
+    const list = few.map((c) => `${c.label}: ${c.runs} timed run${c.runs === 1 ? "" : "s"}`).join(", ");
     return { status: "too few runs", detail: `${list}; at least ${MIN_RUNS_TO_JUDGE_NOISE} are needed to judge the spread` };
   }
   if (cells.length === 1) {

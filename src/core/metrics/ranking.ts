@@ -1,8 +1,9 @@
 /**
- * A ranking of formats on one figure (lower is better): each format's value as a ratio to
- * the best format's, with the 95 % interval of that ratio when the figure has a spread.
+ * A ranking of targets on one figure (lower is better): each target's value as a ratio to
+ * the best target's, with the 95 % interval of that ratio when the figure has a spread.
  */
-import type { Framework } from "../config/keys";
+/** A target's id (`spark.iceberg`): metrics sits below the phase layer, so it takes the ids as the keys it is given. */
+export type TargetKey = string;
 import { percentileInterval, type Interval } from "./bootstrap";
 
 export type RankedFigure = "load" | "queries" | "storage";
@@ -17,8 +18,13 @@ export type IntervalSource = "timed runs" | "tables" | "deterministic" | "none";
  */
 export type Standing = "best" | "behind" | "within noise" | "tied" | "unjudged";
 
-export interface RankedFormat {
-  framework: Framework;
+/** A ranked or left-out target: its id, and the label the report shows ("Iceberg MOR"). */
+export interface RankedTarget {
+  target: TargetKey;
+  label: string;
+}
+
+export interface RankedFormat extends RankedTarget {
   /** 1 for the best; formats with equal values share a rank. */
   rank: number;
   /** The figure itself: seconds, or bytes for storage. */
@@ -43,31 +49,31 @@ export interface Ranking {
   /** Best first. */
   formats: RankedFormat[];
   /** Formats left out of this ranking, and why. */
-  excluded: { framework: Framework; reason: string }[];
+  excluded: (RankedTarget & { reason: string })[];
 }
 
 export type RankingFrame = Pick<Ranking, "figure" | "unit" | "statistic" | "basis" | "excluded">;
 
 /**
- * Ranks `values` (in the caller's format order, which breaks ties). `resampled` holds, per
- * format, the figure recomputed in each bootstrap resample; resample i of every format is
+ * Ranks `values` (in the caller's target order, which breaks ties). `resampled` holds, per
+ * target, the figure recomputed in each bootstrap resample; resample i of every format is
  * divided by resample i of the best. Without resamples, the ratio stands alone.
  */
 export function rankValues(
   frame: RankingFrame,
-  values: [Framework, number][],
-  spread: { source: "timed runs" | "tables"; resampled: Map<Framework, number[]> } | { source: "deterministic" } | { source: "none"; reason: string },
+  values: [RankedTarget, number][],
+  spread: { source: "timed runs" | "tables"; resampled: Map<TargetKey, number[]> } | { source: "deterministic" } | { source: "none"; reason: string },
 ): Ranking {
   const ordered = [...values].sort((a, b) => a[1] - b[1]);
   const best = ordered[0];
-  const formats = ordered.map(([framework, value]): RankedFormat => {
+  const formats = ordered.map(([{ target, label }, value]): RankedFormat => {
     const rank = ordered.findIndex(([, v]) => v === value) + 1;
     const ratio = best[1] > 0 ? value / best[1] : value === best[1] ? 1 : Infinity;
-    if (framework === best[0]) return { framework, rank, value, ratio: 1, interval: null, standing: "best" };
-    if (spread.source === "deterministic") return { framework, rank, value, ratio, interval: null, standing: ratio === 1 ? "tied" : "behind" };
-    if (spread.source === "none") return { framework, rank, value, ratio, interval: null, standing: "unjudged" };
-    const interval = ratioInterval(spread.resampled.get(framework)!, spread.resampled.get(best[0])!);
-    return { framework, rank, value, ratio, interval, standing: interval && interval.low > 1 ? "behind" : interval ? "within noise" : "unjudged" };
+    if (target === best[0].target) return { target, label, rank, value, ratio: 1, interval: null, standing: "best" };
+    if (spread.source === "deterministic") return { target, label, rank, value, ratio, interval: null, standing: ratio === 1 ? "tied" : "behind" };
+    if (spread.source === "none") return { target, label, rank, value, ratio, interval: null, standing: "unjudged" };
+    const interval = ratioInterval(spread.resampled.get(target)!, spread.resampled.get(best[0].target)!);
+    return { target, label, rank, value, ratio, interval, standing: interval && interval.low > 1 ? "behind" : interval ? "within noise" : "unjudged" };
   });
   return {
     ...frame,

@@ -1,12 +1,11 @@
 /**
- * The report's verdict: which format loads fastest, answers the queries fastest and stores
+ * The report's verdict: which target loads fastest, answers the queries fastest and stores
  * smallest, and by how much, each as a ratio to the best with its 95 % interval. Pure: the
  * same input gives the same verdict (the bootstraps use a seeded random source).
  */
 import { median } from "simple-statistics";
-import type { Framework } from "../config/keys";
 import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, CONFIDENCE, resample, resampledMedian } from "./bootstrap";
-import { rankValues, type Ranking } from "./ranking";
+import { rankValues, type RankedTarget, type Ranking, type TargetKey } from "./ranking";
 import { seededRandom, type RandomSource } from "./seededRandom";
 import { geometricMean, MIN_RUNS_TO_JUDGE_NOISE } from "./statistics";
 
@@ -18,9 +17,10 @@ export const MIN_TABLES_TO_RESAMPLE = 3;
 
 /** What the verdict reads: a report model has this shape (older ones lack the runs). */
 export interface VerdictInput {
-  frameworks: Framework[];
-  load: Partial<Record<Framework, { dataBytes: number; metadataBytes: number; tables: Record<string, { seconds: number }> }>>;
-  queries: { name: string; byFramework: Partial<Record<Framework, { status: string; seconds?: number[] }>> }[];
+  /** In the report's order, which breaks ties; the label is what the verdict's sentences show. */
+  targets: { id: TargetKey; label: string }[];
+  load: Partial<Record<TargetKey, { dataBytes: number; metadataBytes: number; tables: Record<string, { seconds: number }> }>>;
+  queries: { name: string; byTarget: Partial<Record<TargetKey, { status: string; seconds?: number[] }>> }[];
   concurrentTimings?: boolean;
 }
 
@@ -70,16 +70,16 @@ export function computeVerdict(input: VerdictInput, options: VerdictOptions = {}
 }
 
 function queryRanking(input: VerdictInput, resamples: number, random: RandomSource): Ranking {
-  const runsOf = (framework: Framework, name: string): number[] | undefined => {
-    const cell = input.queries.find((q) => q.name === name)?.byFramework[framework];
+  const runsOf = (target: TargetKey, name: string): number[] | undefined => {
+    const cell = input.queries.find((q) => q.name === name)?.byTarget[target];
     return cell?.status === "completed" && cell.seconds?.length ? cell.seconds : undefined;
   };
-  const ran = input.frameworks.filter((f) => input.queries.some((q) => q.byFramework[f]));
-  const answered = ran.filter((f) => input.queries.some((q) => runsOf(f, q.name)));
-  const excluded = input.frameworks
-    .filter((f) => !answered.includes(f))
-    .map((framework) => ({ framework, reason: ran.includes(framework) ? "answered no query with timed runs" : "no query figures" }));
-  const common = input.queries.map((q) => q.name).filter((name) => answered.every((f) => runsOf(f, name)));
+  const ran = ranked(input).filter((t) => input.queries.some((q) => q.byTarget[t.target]));
+  const answered = ran.filter((t) => input.queries.some((q) => runsOf(t.target, q.name)));
+  const excluded = ranked(input)
+    .filter((t) => !answered.some((a) => a.target === t.target))
+    .map((t) => ({ ...t, reason: ran.some((r) => r.target === t.target) ? "answered no query with timed runs" : "no query figures" }));
+  const common = input.queries.map((q) => q.name).filter((name) => answered.every((t) => runsOf(t.target, name)));
   const frame = {
     figure: "queries" as const,
     unit: "s" as const,
@@ -88,22 +88,22 @@ function queryRanking(input: VerdictInput, resamples: number, random: RandomSour
     excluded,
   };
   if (!common.length) return rankValues(frame, [], { source: "none", reason: "no query was answered by every format" });
-  const runs = new Map(answered.map((f) => [f, common.map((name) => runsOf(f, name)!)]));
-  const values = answered.map((f): [Framework, number] => [f, geometricMean(runs.get(f)!.map((r) => median(r))) ?? 0]);
-  const fewest = answered.flatMap((f) => common.map((name, i) => ({ f, name, n: runs.get(f)![i].length }))).sort((a, b) => a.n - b.n)[0];
+  const runs = new Map(answered.map((t) => [t.target, common.map((name) => runsOf(t.target, name)!)]));
+  const values = answered.map((t): [RankedTarget, number] => [t, geometricMean(runs.get(t.target)!.map((r) => median(r))) ?? 0]);
+  const fewest = answered.flatMap((t) => common.map((name, i) => ({ t, name, n: runs.get(t.target)![i].length }))).sort((a, b) => a.n - b.n)[0];
   if (fewest.n < MIN_RUNS_TO_JUDGE_NOISE) {
-    return rankValues(frame, values, { source: "none", reason: `${fewest.name} on ${fewest.f} has ${fewest.n} timed run${fewest.n === 1 ? "" : "s"}; a bootstrap needs at least ${MIN_RUNS_TO_JUDGE_NOISE} per query` });
+    return rankValues(frame, values, { source: "none", reason: `${fewest.name} on ${fewest.t.label} has ${fewest.n} timed run${fewest.n === 1 ? "" : "s"}; a bootstrap needs at least ${MIN_RUNS_TO_JUDGE_NOISE} per query` });
   }
   const resampled = new Map(
-    answered.map((f) => [f, Array.from({ length: resamples }, () => geometricMean(runs.get(f)!.map((r) => resampledMedian(r, random))) ?? 0)]),
+    answered.map((t) => [t.target, Array.from({ length: resamples }, () => geometricMean(runs.get(t.target)!.map((r) => resampledMedian(r, random))) ?? 0)]),
   );
   return rankValues(frame, values, { source: "timed runs", resampled });
 }
 
 function loadRanking(input: VerdictInput, resamples: number, random: RandomSource): Ranking {
-  const loaded = input.frameworks.filter((f) => input.load[f]);
-  const tableNames = [...new Set(loaded.flatMap((f) => Object.keys(input.load[f]!.tables)))];
-  const common = tableNames.filter((t) => loaded.every((f) => input.load[f]!.tables[t]));
+  const loaded = ranked(input).filter((t) => input.load[t.target]);
+  const tableNames = [...new Set(loaded.flatMap((t) => Object.keys(input.load[t.target]!.tables)))];
+  const common = tableNames.filter((table) => loaded.every((t) => input.load[t.target]!.tables[table]));
   const frame = {
     figure: "load" as const,
     unit: "s" as const,
@@ -111,19 +111,19 @@ function loadRanking(input: VerdictInput, resamples: number, random: RandomSourc
     basis: common.length === tableNames.length ? `${common.length} tables` : `${common.length} of ${tableNames.length} tables every format loaded`,
     excluded: notLoaded(input),
   };
-  const seconds = (f: Framework, tables: string[]) => tables.reduce((sum, t) => sum + input.load[f]!.tables[t].seconds, 0);
-  const values = loaded.map((f): [Framework, number] => [f, seconds(f, common)]);
+  const seconds = (target: TargetKey, tables: string[]) => tables.reduce((sum, t) => sum + input.load[target]!.tables[t].seconds, 0);
+  const values = loaded.map((t): [RankedTarget, number] => [t, seconds(t.target, common)]);
   if (common.length < MIN_TABLES_TO_RESAMPLE) {
     return rankValues(frame, values, { source: "none", reason: `one load per table and only ${common.length} table${common.length === 1 ? "" : "s"}: nothing to resample` });
   }
   const draws = Array.from({ length: resamples }, () => resample(common, random));
-  const resampled = new Map(loaded.map((f) => [f, draws.map((tables) => seconds(f, tables))]));
+  const resampled = new Map(loaded.map((t) => [t.target, draws.map((tables) => seconds(t.target, tables))]));
   return rankValues(frame, values, { source: "tables", resampled });
 }
 
 function storageRanking(input: VerdictInput): Ranking {
-  const loaded = input.frameworks.filter((f) => input.load[f]);
-  const values = loaded.map((f): [Framework, number] => [f, input.load[f]!.dataBytes + input.load[f]!.metadataBytes]);
+  const loaded = ranked(input).filter((t) => input.load[t.target]);
+  const values = loaded.map((t): [RankedTarget, number] => [t, input.load[t.target]!.dataBytes + input.load[t.target]!.metadataBytes]);
   return rankValues(
     { figure: "storage", unit: "bytes", statistic: "data + metadata bytes", basis: "every table", excluded: notLoaded(input) },
     values,
@@ -134,7 +134,7 @@ function storageRanking(input: VerdictInput): Ranking {
 function caveats(input: VerdictInput): string[] {
   const list: string[] = [];
   if (input.concurrentTimings) list.push("Formats were timed concurrently on shared resources: the time ratios include their contention.");
-  const runs = input.queries.flatMap((q) => Object.values(q.byFramework).flatMap((c) => (c?.status === "completed" && c.seconds?.length ? [c.seconds.length] : [])));
+  const runs = input.queries.flatMap((q) => Object.values(q.byTarget).flatMap((c) => (c?.status === "completed" && c.seconds?.length ? [c.seconds.length] : [])));
   // A bootstrap of a median from a handful of runs sees little of the spread it could have.
   if (runs.length && Math.min(...runs) < FEW_RUNS) {
     list.push(`Some queries have fewer than ${FEW_RUNS} timed runs: a bootstrap over so few runs can understate the spread. QUERY_ITERATIONS=auto repeats each query until its median's interval is narrow enough (QUERY_TARGET_CI_WIDTH).`);
@@ -142,4 +142,5 @@ function caveats(input: VerdictInput): string[] {
   return list;
 }
 
-const notLoaded = (input: VerdictInput) => input.frameworks.filter((f) => !input.load[f]).map((framework) => ({ framework, reason: "no completed load" }));
+const ranked = (input: VerdictInput): RankedTarget[] => input.targets.map((t) => ({ target: t.id, label: t.label }));
+const notLoaded = (input: VerdictInput) => ranked(input).filter((t) => !input.load[t.target]).map((t) => ({ ...t, reason: "no completed load" }));

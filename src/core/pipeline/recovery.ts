@@ -4,11 +4,11 @@
  * is the one recorded, remove the partial output (inside the owned trees only), remove
  * secret files left by dead runs, and mark the phase failed so the next run redoes it.
  */
+import type { Engine } from "../engines";
+import type { DataLayout } from "../phase/layout";
+import type { PhaseDefinition } from "../phases/definition";
 import { stopRecordedGroup } from "../runners/processes";
-import { removeOrphanedSecretProperties } from "../spark/secretProperties";
 import type { StateStore } from "../state/store";
-import type { DataLayout } from "./layout";
-import type { PhaseDefinition } from "./phases";
 
 export interface RecoveredPhase {
   name: string;
@@ -16,7 +16,12 @@ export interface RecoveredPhase {
   message: string;
 }
 
-export async function recoverStalePhases(store: StateStore, layout: DataLayout, phases: PhaseDefinition[]): Promise<RecoveredPhase[]> {
+export async function recoverStalePhases(
+  store: StateStore,
+  layout: DataLayout,
+  phases: PhaseDefinition[],
+  engines: readonly Pick<Engine, "removeLeftovers">[],
+): Promise<RecoveredPhase[]> {
   const recovered: RecoveredPhase[] = [];
   for (const [name, state] of Object.entries(store.snapshot.phases)) {
     if (state.status !== "running") continue;
@@ -41,6 +46,6 @@ export async function recoverStalePhases(store: StateStore, layout: DataLayout, 
       r.summary = { ...r.summary, error: "Interrupted: the process running it is gone." };
     });
   }
-  await removeOrphanedSecretProperties(layout.privateDir, layout.ownedRoots);
+  for (const engine of engines) await engine.removeLeftovers(layout);
   return recovered;
 }

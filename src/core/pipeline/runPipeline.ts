@@ -7,20 +7,23 @@ import type { ContainerEngine } from "../docker/containerEngine";
 import { DockerodeEngine } from "../docker/dockerodeEngine";
 import { Toolchain } from "../environment/toolchain";
 import { collectVersions, machineFacts } from "../environment/versions";
+import { ENGINES } from "../engines";
+import { PhaseFailedError } from "../phase/errors";
+import { hashOf } from "../phase/hashing";
+import { reportResultSchema, resultOf } from "../phases/results";
+import { DataLayout } from "../phase/layout";
+import { targetsOf } from "../phase/targets";
+import type { PhaseDefinition, PhaseKind } from "../phases/definition";
 import { CancelledError } from "../runners/errors";
 import { readProcessIdentity } from "../runners/processes";
-import { assertClusterCanHostExecutor } from "../spark/clusterCapacity";
-import { removeSecretProperties, writeSecretProperties } from "../spark/secretProperties";
-import { sparkRuntime, type SparkRuntime } from "../spark/sparkRuntime";
+import { newBenchmarkId } from "../state/benchmarkId";
 import type { PhaseOutcome, PhaseState, RunRecord } from "../state/schema";
 import { StateStore } from "../state/store";
-import { newBenchmarkId } from "./benchmarkId";
-import { PhaseFailedError } from "./errors";
-import { hashOf } from "./hashing";
-import { DataLayout } from "./layout";
-import { planPhases, type PhaseDefinition, type PhaseKind } from "./phases";
+import { loadWorkload } from "../workloads";
+import { planPhases, type EngineSessions } from "./plan";
 import type { ProgressListener } from "./progress";
 import { recoverStalePhases } from "./recovery";
+import { summarizeRun } from "./runSummary";
 
 export interface PipelineRequest {
   workspace: string;
@@ -48,16 +51,19 @@ export interface PipelineOutcome {
 export async function runPipeline(request: PipelineRequest): Promise<PipelineOutcome> {
   const { config, workspace } = request;
   const toolchain = new Toolchain(config.cacheDir);
-  toolchain.assertInstalled(config.frameworks);
+  const engineIds = [...new Set(targetsOf(config).map((t) => t.engine))];
+  for (const id of engineIds) ENGINES[id].assertInstalled(toolchain, config.formats);
+  const workload = loadWorkload();
   const layout = new DataLayout(config, workspace);
-  const allPhases = planPhases(config);
-  const selected = selectPhases(allPhases, request.targets);
 
   const store = await StateStore.open(workspace, { command: request.command });
-  let secretFile: string | undefined;
+  const sessions: EngineSessions = {};
   try {
-    secretFile = await writeSecretProperties(config);
-    for (const { name, message } of await recoverStalePhases(store, layout, allPhases)) {
+    for (const id of engineIds) sessions[id] = await ENGINES[id].open(config, toolchain);
+    const allPhases = planPhases(config, workload, sessions);
+    const selected = selectPhases(allPhases, request.targets);
+    const leftovers = engineIds.map((id) => ENGINES[id]);
+    for (const { name, message } of await recoverStalePhases(store, layout, allPhases, leftovers)) {
       request.onProgress({ type: "message", phase: name, message });
     }
     const benchmarkId = newBenchmarkId();
@@ -72,12 +78,11 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       phases: {},
     });
 
-    const runtime = sparkRuntime(config, toolchain, secretFile);
     const outcomes: Record<string, PhaseOutcome> = {};
     const failures: string[] = [];
     for (const wave of waves(selected)) {
-      // Formats may convert or query side by side (FRAMEWORK_PARALLELISM); bronze and report are single.
-      const width = wave[0].framework ? config.frameworkParallelism : 1;
+      // Targets may load or query side by side (FRAMEWORK_PARALLELISM); bronze and report are single.
+      const width = wave[0].target ? config.formatParallelism : 1;
       const limit = pLimit(width);
       await Promise.all(
         wave.map((phase) =>
@@ -87,26 +92,26 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
               return;
             }
             const forced = request.force && request.targets.includes(phase.kind);
-            outcomes[phase.name] = await runOnePhase(phase, { request, store, layout, toolchain, runtime, benchmarkId, forced, failures });
+            outcomes[phase.name] = await runOnePhase(phase, { request, store, layout, toolchain, benchmarkId, forced, failures });
             await store.updateRun(benchmarkId, (run) => (run.phases = { ...outcomes }));
           }),
         ),
       );
-      if (wave[0].framework) await recordConcurrency(store, wave.filter((p) => outcomes[p.name] === "executed"), width);
+      if (wave[0].target) await recordConcurrency(store, wave.filter((p) => outcomes[p.name] === "executed"), width);
     }
 
     const status: RunRecord["status"] = Object.values(outcomes).includes("cancelled") ? "cancelled" : failures.length ? "failed" : "completed";
     const report = store.phase("report");
-    const reportDir = report.status === "completed" && typeof report.result?.dir === "string" ? report.result.dir : undefined;
+    const reportDir = report.status === "completed" ? resultOf(report, reportResultSchema)?.dir : undefined;
     await store.updateRun(benchmarkId, (run) => {
       run.status = status;
       run.finishedAt = new Date().toISOString();
-      run.summary = summarizeRun(store, config, failures);
+      run.summary = summarizeRun(store.snapshot, allPhases, config, failures);
       run.reportDir = reportDir;
     });
     return { benchmarkId, status, phases: outcomes, failures, reportDir };
   } finally {
-    await removeSecretProperties(secretFile);
+    for (const session of Object.values(sessions)) await session.close();
     await store.close();
   }
 }
@@ -120,11 +125,12 @@ async function recordConcurrency(store: StateStore, executed: PhaseDefinition[],
   }
 }
 
-/** Consecutive phases of the same kind: each wave may run side by side. */
+/** Consecutive phases of the same kind and step: each wave may run side by side. */
 function waves(phases: PhaseDefinition[]): PhaseDefinition[][] {
   const groups: PhaseDefinition[][] = [];
   for (const phase of phases) {
-    if (groups.at(-1)?.[0].kind === phase.kind) groups.at(-1)!.push(phase);
+    const last = groups.at(-1)?.[0];
+    if (last && last.kind === phase.kind && last.step === phase.step) groups.at(-1)!.push(phase);
     else groups.push([phase]);
   }
   return groups;
@@ -144,7 +150,6 @@ interface PhaseRun {
   store: StateStore;
   layout: DataLayout;
   toolchain: Toolchain;
-  runtime: SparkRuntime;
   benchmarkId: string;
   forced: boolean;
   failures: string[];
@@ -185,13 +190,10 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
     return (performance.now() - clock) / 1000;
   };
   try {
-    // Silver and gold run Spark: refuse before touching their output if no worker can host an executor.
-    if (phase.framework) await assertClusterCanHostExecutor(request.config, (message) => emit({ type: "message", phase: phase.name, message }), request.signal);
     const result = await phase.run({
       config: request.config,
       layout,
       toolchain: run.toolchain,
-      runtime: run.runtime,
       containers: request.containers ?? (() => new DockerodeEngine()),
       benchmarkId: run.benchmarkId,
       phase: phase.name,
@@ -220,15 +222,4 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
     emit({ type: "phase-end", phase: phase.name, outcome: cancelled ? "cancelled" : "failed", seconds, error: message });
     return cancelled ? "cancelled" : "failed";
   }
-}
-
-function summarizeRun(store: StateStore, config: BenchConfig, failures: string[]): Record<string, unknown> {
-  const phases = store.snapshot.phases;
-  const gold = Object.fromEntries(
-    config.frameworks.map((f) => {
-      const result = phases[`gold_${f}`]?.result ?? {};
-      return [f, { passed: result.passed, queries: result.queries, sumOfMedians: result.sumOfMedians }];
-    }),
-  );
-  return { scaleFactor: config.scaleFactor, frameworks: config.frameworks, gold, failures };
 }

@@ -1,78 +1,93 @@
 /** Gathers the report model from the state and the files the phases wrote. */
 import { queryName } from "../answers/oracle";
-import type { Framework } from "../config/keys";
-import type { PhaseContext } from "../pipeline/phaseContext";
+import { FORMATS } from "../formats";
 import { computeVerdict } from "../metrics/verdict";
+import type { PhaseContext } from "../phase/context";
+import { targetsOf, type TargetId } from "../phase/targets";
+import { metricsFileSchema, type QueriesMetrics } from "../phases/metricsFile";
+import { bronzeResultSchema, loadResultSchema, queriesResultSchema, resultOf } from "../phases/results";
 import { readJson } from "../runners/jsonFile";
-import type { GoldMetrics } from "../spark/goldPhase";
-import type { FrameworkLoad, QueryRow, ReportModel } from "./model";
+import type { QueryRow, ReportModel, ReportTarget } from "./model";
 import { queryCell, rowSpread } from "./queryCells";
 
-export async function buildReportModel(ctx: PhaseContext): Promise<ReportModel> {
+/** The phase ids of a target in the workload (`load@…`, `queries@…`), as the plan made them. */
+export interface TargetPhases {
+  load: string;
+  queries: string;
+}
+
+export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: TargetId) => TargetPhases, workload: string): Promise<ReportModel> {
   const state = ctx.state();
   const run = state.runs.find((r) => r.benchmarkId === ctx.benchmarkId);
-  const bronze = state.phases.bronze?.result as ReportModel["bronze"];
+  const bronze = resultOf(state.phases.bronze, bronzeResultSchema);
+  const targets: ReportTarget[] = targetsOf(ctx.config).map((t) => ({ ...t, label: FORMATS[t.format].label, colour: FORMATS[t.format].colour }));
   const load: ReportModel["load"] = {};
-  const gold: Partial<Record<Framework, GoldMetrics>> = {};
+  const gold: Partial<Record<TargetId, QueriesMetrics>> = {};
   const measuredIn: ReportModel["measuredIn"] = {};
   const problems: string[] = [];
-  for (const framework of ctx.config.frameworks) {
-    const silver = state.phases[`silver_${framework}`];
-    if (silver?.status === "completed") load[framework] = silver.result as unknown as FrameworkLoad;
-    else problems.push(`silver_${framework} is ${silver?.status ?? "pending"}${silver?.error ? `: ${silver.error}` : ""}`);
-    const goldPhase = state.phases[`gold_${framework}`];
-    measuredIn[framework] = { load: silver?.benchmarkId, queries: goldPhase?.benchmarkId };
-    const metricsFile = goldPhase?.result?.metricsFile;
-    if (typeof metricsFile === "string") gold[framework] = await readJson<GoldMetrics>(metricsFile);
-    if (goldPhase?.status !== "completed") problems.push(`gold_${framework} is ${goldPhase?.status ?? "pending"}${goldPhase?.error ? `: ${goldPhase.error}` : ""}`);
+  const concurrent: boolean[] = [];
+  for (const { id } of targets) {
+    const names = phasesOf(id);
+    const loadPhase = state.phases[names.load];
+    const loaded = loadPhase?.status === "completed" ? resultOf(loadPhase, loadResultSchema) : undefined;
+    if (loaded) load[id] = loaded;
+    else problems.push(`${names.load} is ${loadPhase?.status ?? "pending"}${loadPhase?.error ? `: ${loadPhase.error}` : ""}`);
+    const queriesPhase = state.phases[names.queries];
+    measuredIn[id] = { load: loadPhase?.benchmarkId, queries: queriesPhase?.benchmarkId };
+    const queried = resultOf(queriesPhase, queriesResultSchema.partial());
+    if (queried?.metricsFile) gold[id] = metricsFileSchema.parse(await readJson(queried.metricsFile));
+    if (queriesPhase?.status !== "completed") problems.push(`${names.queries} is ${queriesPhase?.status ?? "pending"}${queriesPhase?.error ? `: ${queriesPhase.error}` : ""}`);
+    concurrent.push(loaded?.concurrent === true, queried?.concurrent === true);
   }
   const queries = queryRows(ctx.config.queries, gold);
-  for (const row of queries.filter((q) => !q.sameAcrossFormats)) problems.push(`${row.name}: formats disagree on the answer`);
-  const anyGold = Object.values(gold)[0] as (GoldMetrics & { iterationMode?: "fixed" | "auto" }) | undefined;
+  for (const row of queries.filter((q) => !q.sameAcrossFormats)) problems.push(`${row.name}: targets disagree on the answer`);
+  const anyGold = Object.values(gold)[0];
+  const engineVersions = Object.fromEntries(Object.values(gold).map((m) => [m!.engine, m!.engineVersion]));
   const model: ReportModel = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     benchmarkId: ctx.benchmarkId,
     createdAt: new Date().toISOString(),
     scaleFactor: ctx.config.scaleFactor,
-    frameworks: ctx.config.frameworks,
-    concurrentTimings: ctx.config.frameworks.some((f) => ["silver", "gold"].some((k) => state.phases[`${k}_${f}`]?.result?.concurrent === true)),
+    workload,
+    targets,
+    concurrentTimings: concurrent.includes(true),
     warmupRuns: ctx.config.warmupRuns,
     iterations: ctx.config.iterations,
-    ...(anyGold?.iterationMode ? { iterationMode: anyGold.iterationMode } : {}),
+    ...(anyGold ? { iterationMode: anyGold.iterationMode } : {}),
     oracle: anyGold?.oracle ?? "none",
-    versions: { ...(run?.versions ?? {}), spark: anyGold?.sparkVersion ?? "unknown" },
+    versions: { ...(run?.versions ?? {}), ...engineVersions },
     machine: run?.machine ?? {},
     config: run?.config ?? {},
-    bronze,
+    bronze: bronze ?? { generatorVersion: "unknown", seconds: 0, rows: 0, bytes: 0, tables: {} },
     load,
     measuredIn,
     queries,
-    totals: Object.fromEntries(Object.entries(gold).map(([f, m]) => [f, m.totals])),
+    totals: Object.fromEntries(Object.entries(gold).map(([id, m]) => [id, m!.totals])),
     problems,
     ...engineSettings(gold),
   };
   return { ...model, verdict: computeVerdict(model) };
 }
 
-/** The common settings (the same in every format's job) and each format's own; none from older runs. */
-function engineSettings(gold: Partial<Record<Framework, GoldMetrics>>): Pick<ReportModel, "settings"> {
-  const withSettings = (Object.entries(gold) as [Framework, GoldMetrics][]).filter(([, m]) => m.settings);
+/** The common settings (the same in every target's job) and each target's own; none from older runs. */
+function engineSettings(gold: Partial<Record<TargetId, QueriesMetrics>>): Pick<ReportModel, "settings"> {
+  const withSettings = (Object.entries(gold) as [TargetId, QueriesMetrics][]).filter(([, m]) => m.settings);
   if (!withSettings.length) return {};
-  return { settings: { common: withSettings[0][1].settings!.common, byFramework: Object.fromEntries(withSettings.map(([f, m]) => [f, m.settings!.format])) } };
+  return { settings: { common: withSettings[0][1].settings!.common, byTarget: Object.fromEntries(withSettings.map(([id, m]) => [id, m.settings!.format])) } };
 }
 
-function queryRows(numbers: number[], gold: Partial<Record<Framework, GoldMetrics>>): QueryRow[] {
+function queryRows(numbers: number[], gold: Partial<Record<TargetId, QueriesMetrics>>): QueryRow[] {
   return numbers.map((n) => {
     const name = queryName(n);
-    const byFramework: QueryRow["byFramework"] = {};
-    for (const [framework, metrics] of Object.entries(gold) as [Framework, GoldMetrics][]) {
+    const byTarget: QueryRow["byTarget"] = {};
+    for (const [id, metrics] of Object.entries(gold) as [TargetId, QueriesMetrics][]) {
       const query = metrics.queries[name];
-      if (query) byFramework[framework] = queryCell(query);
+      if (query) byTarget[id] = queryCell(query);
     }
-    const hashes = new Set(Object.values(byFramework).flatMap((c) => (c?.hash ? [c.hash] : [])));
-    const allMatchOracle = Object.values(byFramework).every((c) => c?.answer.status === "match");
-    // Hashes round to 2 decimals; formats that all match the oracle within tolerance agree.
-    const spread = rowSpread(byFramework);
-    return { name, byFramework, sameAcrossFormats: hashes.size <= 1 || allMatchOracle, ...(spread ? { spread } : {}) };
+    const hashes = new Set(Object.values(byTarget).flatMap((c) => (c?.hash ? [c.hash] : [])));
+    const allMatchOracle = Object.values(byTarget).every((c) => c?.answer.status === "match");
+    // Hashes round to 2 decimals; targets that all match the oracle within tolerance agree.
+    const spread = rowSpread(byTarget);
+    return { name, byTarget, sameAcrossFormats: hashes.size <= 1 || allMatchOracle, ...(spread ? { spread } : {}) };
   });
 }

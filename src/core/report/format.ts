@@ -1,13 +1,4 @@
-/** Number formatting shared by every report rendering. */
-import type { Framework } from "../config/keys";
-
-/** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const FRAMEWORK_COLORS: Record<Framework, string> = {
-  iceberg: "#0072B2",
-  delta: "#E69F00",
-  hudi: "#009E73",
-  parquet: "#7F7F7F",
-};
+/** Number formatting shared by every report rendering (a target's colour is in model.targets). */
 
 export const seconds = (value: number | null | undefined, digits = 3): string =>
   value === null || value === undefined ? "–" : `${value.toFixed(digits)} s`;

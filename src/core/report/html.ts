@@ -1,6 +1,6 @@
 /** The self-contained HTML report: inline CSS and SVG, no script, every value escaped. */
-import type { Framework } from "../config/keys";
 import type { Standing } from "../metrics/ranking";
+import type { TargetId } from "../phase/targets";
 import { queryTimesChart, loadTimesChart, storageChart } from "./charts";
 import { escapeHtml as e } from "./escape";
 import { bytes, percent, seconds } from "./format";
@@ -48,24 +48,25 @@ const table = (head: string[], rows: Cell[][]) =>
   `<table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join("")}</tr>`).join("")}</tbody></table>`;
 
 export function renderHtml(model: ReportModel): string {
-  const frameworks = model.frameworks;
+  const targets = model.targets;
+  const labels = targets.map((t) => t.label);
   const tables = Object.keys(model.bronze?.tables ?? {});
   const verdict = model.problems.length
     ? `<ul>${model.problems.map((p) => `<li class="bad">${e(p)}</li>`).join("")}</ul>`
     : `<p class="good">Every query answered on every format, and every answer matches ${e(model.oracle)}.</p>`;
-  const totalsRows = frameworks.map((f) => {
-    const load = model.load[f];
-    const totals = model.totals[f];
-    return [f, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), String(load?.dataFiles ?? "–"), seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"];
+  const totalsRows = targets.map((t) => {
+    const load = model.load[t.id];
+    const totals = model.totals[t.id];
+    return [t.label, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), String(load?.dataFiles ?? "–"), seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"];
   });
   const queryRows = model.queries.map((q): Cell[] => {
     const answer = answerSummary(model, q.name);
     const spread = spreadMarker(q.spread);
-    return [q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), { text: answer.text, className: answer.ok ? "good" : "bad" }, q.spread && q.spread.status !== "ok" ? { text: spread, className: "bad" } : spread];
+    return [q.name, ...targets.map((t) => queryCell(model, q.name, t.id)), { text: answer.text, className: answer.ok ? "good" : "bad" }, q.spread && q.spread.status !== "ok" ? { text: spread, className: "bad" } : spread];
   });
-  const loadRows = tables.map((t) => [t, String(model.bronze.tables[t].rows), ...frameworks.map((f) => seconds(model.load[f]?.tables[t]?.seconds, 2))]);
-  const storageRows = tables.map((t) => [t, bytes(model.bronze.tables[t].bytes), ...frameworks.map((f) => {
-    const s = model.load[f]?.tables[t];
+  const loadRows = tables.map((t) => [t, String(model.bronze.tables[t].rows), ...targets.map((target) => seconds(model.load[target.id]?.tables[t]?.seconds, 2))]);
+  const storageRows = tables.map((t) => [t, bytes(model.bronze.tables[t].bytes), ...targets.map((target) => {
+    const s = model.load[target.id]?.tables[t];
     return s ? `${bytes(s.data_bytes)} + ${bytes(s.metadata_bytes)}` : "–";
   })]);
   return `<!DOCTYPE html>
@@ -89,16 +90,16 @@ ${verdictSection(model)}
 ${table(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"], totalsRows)}
 <h2>Query times</h2>
 <div class="chart">${renderBarChart(queryTimesChart(model))}</div>
-${table(["query", ...frameworks.map((f) => `${f} median (CV)`), "answers", "spread"], queryRows)}
+${table(["query", ...labels.map((label) => `${label} median (CV)`), "answers", "spread"], queryRows)}
 <h2>Where the time goes (median planning + execution seconds)</h2>
 ${planningSection(model)}
 <h2>Load time per table</h2>
 <div class="chart">${renderBarChart(loadTimesChart(model))}</div>
-${table(["table", "bronze rows", ...frameworks], loadRows)}
+${table(["table", "bronze rows", ...labels], loadRows)}
 ${warmupLine(model) ? `<p class="muted">${e(warmupLine(model))}</p>` : ""}
 <h2>Storage per table (data + metadata)</h2>
 <div class="chart">${renderBarChart(storageChart(model))}</div>
-${table(["table", "bronze Parquet", ...frameworks], storageRows)}
+${table(["table", "bronze Parquet", ...labels], storageRows)}
 ${settingsSection(model)}
 <h2>Versions and machine</h2>
 ${table(["component", "version"], Object.entries(model.versions).map(([k, v]) => [k, String(v)]))}
@@ -142,16 +143,16 @@ ${perFormat.join("\n")}`;
 
 function planningSection(model: ReportModel): string {
   if (!hasPlanning(model)) return `<p class="muted">${e(NO_PLANNING)}</p>`;
-  const totals = model.frameworks.map((f) => {
-    const t = planningTotals(model, f);
+  const totals = model.targets.map((target) => {
+    const t = planningTotals(model, target.id);
     return t ? `${t.planning.toFixed(3)} + ${t.execution.toFixed(3)} s` : "–";
   });
   return `<p class="muted">${e(PLANNING_NOTE)}</p>
-${table(["query", ...model.frameworks], [...model.queries.map((q) => [q.name, ...model.frameworks.map((f) => planningText(q.byFramework[f]))]), ["Σ of medians", ...totals]])}`;
+${table(["query", ...model.targets.map((t) => t.label)], [...model.queries.map((q) => [q.name, ...model.targets.map((t) => planningText(q.byTarget[t.id]))]), ["Σ of medians", ...totals]])}`;
 }
 
-function queryCell(model: ReportModel, name: string, framework: Framework): string {
-  const query = model.queries.find((q) => q.name === name)?.byFramework[framework];
+function queryCell(model: ReportModel, name: string, target: TargetId): string {
+  const query = model.queries.find((q) => q.name === name)?.byTarget[target];
   if (!query) return "–";
   if (query.status === "failed") return `failed: ${query.error ?? ""}`;
   return `${query.statistics?.median.toFixed(3) ?? "–"} s (${percent(query.statistics?.cv)})`;

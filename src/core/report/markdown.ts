@@ -1,8 +1,8 @@
 /** The Markdown report: tables of every figure, charts as SVG files beside it. */
-import type { Framework } from "../config/keys";
+import type { TargetId } from "../phase/targets";
 import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
-import type { ReportModel } from "./model";
+import type { ReportModel, ReportTarget } from "./model";
 import { reusedFigures } from "./reuse";
 import * as settingsText from "./settingsText";
 import {
@@ -31,11 +31,11 @@ const row = (values: unknown[]) => `| ${values.map(cell).join(" | ")} |`;
 const header = (names: string[]) => [row(names), row(names.map(() => "---"))];
 
 export function renderMarkdown(model: ReportModel): string {
-  const frameworks = model.frameworks;
+  const targets = model.targets;
   const lines: string[] = [
     `# Lakehouse Bench report ${cell(model.benchmarkId)}`,
     "",
-    `TPC-H scale factor **${model.scaleFactor}**, formats ${frameworks.join(", ")}; ${timedRunsPhrase(model)}; answers checked against ${cell(model.oracle)}.`,
+    `TPC-H scale factor **${model.scaleFactor}**, formats ${targets.map((t) => t.label).join(", ")}; ${timedRunsPhrase(model)}; answers checked against ${cell(model.oracle)}.`,
     model.concurrentTimings ? "\n> **Timings were taken concurrently**: formats shared the machine while being measured." : "",
     ...reusedFigures(model).map((line) => `\n> **Figures from an earlier run** — ${cell(line)}.`),
     "",
@@ -47,18 +47,18 @@ export function renderMarkdown(model: ReportModel): string {
     "## Totals",
     "",
     ...header(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"]),
-    ...frameworks.map((f) => {
-      const load = model.load[f];
-      const totals = model.totals[f];
-      return row([f, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), load?.dataFiles ?? "–", seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"]);
+    ...targets.map((t) => {
+      const load = model.load[t.id];
+      const totals = model.totals[t.id];
+      return row([t.label, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), load?.dataFiles ?? "–", seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"]);
     }),
     "",
     "## Query times (median seconds; CV in brackets)",
     "",
     `![Query times](${CHART_FILES.queries})`,
     "",
-    ...header(["query", ...frameworks, "answers", "spread"]),
-    ...model.queries.map((q) => row([q.name, ...frameworks.map((f) => queryCell(model, q.name, f)), answerCell(model, q.name), spreadMarker(q.spread)])),
+    ...header(["query", ...labels(model), "answers", "spread"]),
+    ...model.queries.map((q) => row([q.name, ...targets.map((t) => queryCell(model, q.name, t.id)), answerCell(model, q.name), spreadMarker(q.spread)])),
     "",
     "## Where the time goes (median planning + execution seconds)",
     "",
@@ -68,15 +68,15 @@ export function renderMarkdown(model: ReportModel): string {
     "",
     `![Load times](${CHART_FILES.load})`,
     "",
-    ...tableSection(model, (f, t) => seconds(model.load[f]?.tables[t]?.seconds, 2)),
+    ...tableSection(model, (id, t) => seconds(model.load[id]?.tables[t]?.seconds, 2)),
     ...(warmupLine(model) ? ["", cell(warmupLine(model))] : []),
     "",
     "## Storage per table (data + metadata)",
     "",
     `![Storage](${CHART_FILES.storage})`,
     "",
-    ...tableSection(model, (f, t) => {
-      const table = model.load[f]?.tables[t];
+    ...tableSection(model, (id, t) => {
+      const table = model.load[id]?.tables[t];
       return table ? `${bytes(table.data_bytes)} + ${bytes(table.metadata_bytes)} (${table.data_files} files)` : "–";
     }),
     "",
@@ -123,33 +123,33 @@ function settingsSection(model: ReportModel): string[] {
 
 function planningSection(model: ReportModel): string[] {
   if (!hasPlanning(model)) return [NO_PLANNING];
-  const totals = model.frameworks.map((f) => {
-    const t = planningTotals(model, f);
+  const totals = model.targets.map((target) => {
+    const t = planningTotals(model, target.id);
     return t ? `${t.planning.toFixed(3)} + ${t.execution.toFixed(3)} s` : "–";
   });
   return [
     PLANNING_NOTE,
     "",
-    ...header(["query", ...model.frameworks]),
-    ...model.queries.map((q) => row([q.name, ...model.frameworks.map((f) => planningText(q.byFramework[f]))])),
+    ...header(["query", ...labels(model)]),
+    ...model.queries.map((q) => row([q.name, ...model.targets.map((t) => planningText(q.byTarget[t.id]))])),
     row(["Σ of medians", ...totals]),
   ];
 }
 
-function queryCell(model: ReportModel, name: string, framework: Framework): string {
-  const query = model.queries.find((q) => q.name === name)?.byFramework[framework];
+function queryCell(model: ReportModel, name: string, target: TargetId): string {
+  const query = model.queries.find((q) => q.name === name)?.byTarget[target];
   if (!query) return "–";
   if (query.status === "failed") return `failed: ${query.error ?? ""}`;
   return `${query.statistics?.median.toFixed(3) ?? "–"} (${percent(query.statistics?.cv)})`;
 }
 
-/** The answer check of one query over all formats: ok, and what to show. */
+/** The answer check of one query over all targets: ok, and what to show. */
 export function answerSummary(model: ReportModel, name: string): { ok: boolean; text: string } {
   const query = model.queries.find((q) => q.name === name);
   if (!query) return { ok: false, text: "not run" };
-  const wrong = Object.entries(query.byFramework).filter(([, c]) => c?.answer.status !== "match");
+  const wrong = model.targets.flatMap((t) => (query.byTarget[t.id] && query.byTarget[t.id]!.answer.status !== "match" ? [[t, query.byTarget[t.id]] as const] : []));
   if (wrong.length === 0 && query.sameAcrossFormats) return { ok: true, text: "all match" };
-  const details = wrong.map(([f, c]) => `${f}: ${c?.answer.status === "match" ? "" : (c?.answer as { detail?: string }).detail ?? ""}`);
+  const details = wrong.map(([t, c]) => `${t.label}: ${c?.answer.status === "match" ? "" : (c?.answer as { detail?: string }).detail ?? ""}`);
   return { ok: false, text: details.length ? details.join("; ") : "formats disagree" };
 }
 
@@ -158,7 +158,10 @@ function answerCell(model: ReportModel, name: string): string {
   return `${ok ? "✅" : "❌"} ${text}`;
 }
 
-function tableSection(model: ReportModel, value: (f: Framework, table: string) => string): string[] {
+function tableSection(model: ReportModel, value: (target: TargetId, table: string) => string): string[] {
   const tables = Object.keys(model.bronze?.tables ?? {});
-  return [...header(["table", "bronze rows", ...model.frameworks]), ...tables.map((t) => row([t, model.bronze.tables[t].rows, ...model.frameworks.map((f) => value(f, t))]))];
+  return [...header(["table", "bronze rows", ...labels(model)]), ...tables.map((t) => row([t, model.bronze.tables[t].rows, ...model.targets.map((target) => value(target.id, t))]))];
 }
+
+/** The column heads of the per-target tables: each target's label, in the report's order. */
+const labels = (model: ReportModel): string[] => model.targets.map((t: ReportTarget) => t.label);

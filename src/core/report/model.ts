@@ -1,18 +1,29 @@
 /**
  * The report model: everything a report shows, gathered from the phases' outputs. It is
- * written as summary.json and rendered as Markdown, HTML and (later) the VS Code panel.
+ * written as summary.json (version 2: keyed by target) and rendered as Markdown, HTML and
+ * the VS Code panel. Version 1 files (keyed by framework) are read through summaryVersions.ts.
  */
 import type { AnswerCheck } from "../answers/compare";
-import type { Framework } from "../config/keys";
+import type { FormatId } from "../config/keys";
 import type { TableFiles } from "../datagen/manifest";
+import type { EngineSetting, TableLoad } from "../engines/outputs";
 import type { MedianInterval } from "../metrics/medianInterval";
 import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
 import type { Verdict } from "../metrics/verdict";
-import type { EngineSetting } from "../spark/goldJobOutput";
-import type { TableLoad } from "../spark/silverPhase";
+import type { EngineId, TargetId } from "../phase/targets";
 
-export interface FrameworkLoad {
+/** What the report needs to name and draw a target without the format descriptors. */
+export interface ReportTarget {
+  id: TargetId;
+  engine: EngineId;
+  format: FormatId;
+  /** "Iceberg MOR", or "Iceberg MOR on DuckDB" once targets differ in engine. */
+  label: string;
+  colour: string;
+}
+
+export interface TargetLoad {
   seconds: number;
   rows: number;
   dataBytes: number;
@@ -43,14 +54,14 @@ export interface QueryCell {
 
 export interface QueryRow {
   name: string;
-  byFramework: Partial<Record<Framework, QueryCell>>;
+  byTarget: Partial<Record<TargetId, QueryCell>>;
   /** Same answer hash on every format that answered. */
   sameAcrossFormats: boolean;
   /** Whether the runs are steady enough to rank the formats on this query (absent in older reports). */
   spread?: QuerySpread;
 }
 
-export interface FrameworkTotals {
+export interface TargetTotals {
   sumOfMedians: number;
   geometricMeanOfMedians: number | null;
   passed: number;
@@ -58,19 +69,22 @@ export interface FrameworkTotals {
   mismatched: string[];
 }
 
-/** The runs whose phases took a format's figures (a later run reuses phases it found up to date). */
+/** The runs whose phases took a target's figures (a later run reuses phases it found up to date). */
 export interface MeasuredIn {
   load?: string;
   queries?: string;
 }
 
 export interface ReportModel {
-  schemaVersion: 1;
+  schemaVersion: 2;
   benchmarkId: string;
   createdAt: string;
   scaleFactor: number;
-  frameworks: Framework[];
-  /** True when formats were timed at the same time on shared resources. */
+  /** The workload whose steps produced the figures (tpch-read before workloads existed). */
+  workload: string;
+  /** In the configured order: every keyed map below uses these ids. */
+  targets: ReportTarget[];
+  /** True when targets were timed at the same time on shared resources. */
   concurrentTimings: boolean;
   warmupRuns: number;
   iterations: number;
@@ -81,14 +95,14 @@ export interface ReportModel {
   machine: Record<string, unknown>;
   config: Record<string, unknown>;
   bronze: { generatorVersion: string; seconds: number; rows: number; bytes: number; tables: Record<string, TableFiles> };
-  load: Partial<Record<Framework, FrameworkLoad>>;
+  load: Partial<Record<TargetId, TargetLoad>>;
   /** Absent in reports written before it was recorded. */
-  measuredIn?: Partial<Record<Framework, MeasuredIn>>;
+  measuredIn?: Partial<Record<TargetId, MeasuredIn>>;
   queries: QueryRow[];
-  totals: Partial<Record<Framework, FrameworkTotals>>;
+  totals: Partial<Record<TargetId, TargetTotals>>;
   problems: string[];
-  /** The engine settings every format shared, and each format's own with why (absent in older reports). */
-  settings?: { common: EngineSetting[]; byFramework: Partial<Record<Framework, EngineSetting[]>> };
-  /** Formats ranked on load, query time and storage; absent in reports written before it existed. */
+  /** The engine settings every target shared, and each target's own with why (absent in older reports). */
+  settings?: { common: EngineSetting[]; byTarget: Partial<Record<TargetId, EngineSetting[]>> };
+  /** Targets ranked on load, query time and storage; absent in reports written before it existed. */
   verdict?: Verdict;
 }

@@ -1,15 +1,16 @@
 /**
- * A query's cells in the report model, from the per-format metrics: the runs, the median's
+ * A query's cells in the report model, from the per-target metrics: the runs, the median's
  * interval, planning apart from execution, and whether the runs are steady enough to rank.
  */
 import { median } from "simple-statistics";
-import type { Framework } from "../config/keys";
 import { medianConfidenceInterval } from "../metrics/medianInterval";
 import { querySpread, type QuerySpread } from "../metrics/querySpread";
-import type { QueryMetrics } from "../spark/goldPhase";
+import type { TargetId } from "../phase/targets";
+import type { QueryMetrics } from "../phases/metricsFile";
 import type { QueryCell, QueryRow } from "./model";
+import { targetLabel } from "./targetLabels";
 
-/** The per-format metrics of one query; older metrics files lack the optional fields. */
+/** The per-target metrics of one query; older metrics files lack the optional fields. */
 export type QueryMetricsInput = Omit<QueryMetrics, "planningSeconds" | "stoppedBy"> & {
   planningSeconds?: number[];
   stoppedBy?: "width" | "cap" | "fixed";
@@ -41,11 +42,14 @@ export function planningSplit(seconds: number[], planning: number[] | undefined)
   return { planningMedian: median(planning), executionMedian: median(seconds.map((s, i) => Math.max(0, s - planning[i]))) };
 }
 
-/** Whether this query's runs rank the formats; undefined when no format has runs. */
-export function rowSpread(byFramework: QueryRow["byFramework"]): QuerySpread | undefined {
-  const cells = (Object.entries(byFramework) as [Framework, QueryCell][]).flatMap(([framework, cell]) =>
+/**
+ * Whether this query's runs rank the targets; undefined when no target has runs. The spread's
+ * detail names each target by `labelOf` (the format descriptor's label unless told otherwise).
+ */
+export function rowSpread(byTarget: QueryRow["byTarget"], labelOf: (id: TargetId) => string = targetLabel): QuerySpread | undefined {
+  const cells = (Object.entries(byTarget) as [TargetId, QueryCell][]).flatMap(([target, cell]) =>
     cell.status === "completed" && cell.statistics
-      ? [{ framework, median: cell.statistics.median, interval: cell.medianInterval ?? null, runs: cell.statistics.n, stoppedBy: cell.stoppedBy }]
+      ? [{ target, label: labelOf(target), median: cell.statistics.median, interval: cell.medianInterval ?? null, runs: cell.statistics.n, stoppedBy: cell.stoppedBy }]
       : [],
   );
   return querySpread(cells);

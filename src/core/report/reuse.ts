@@ -3,23 +3,23 @@
  * again, so their times are the earlier run's. Reports say so; comparisons must not read
  * "within noise" into a figure compared with itself.
  */
-import type { Framework } from "../config/keys";
+import type { TargetId } from "../phase/targets";
 import type { ReportModel } from "./model";
 
-/** One sentence per format whose load or query figures come from another run. */
+/** One sentence per target whose load or query figures come from another run. */
 export function reusedFigures(model: ReportModel): string[] {
   const fromEarlierRun = (id: string | undefined): id is string => id !== undefined && id !== model.benchmarkId;
-  return model.frameworks.flatMap((framework) => {
-    const { load, queries } = model.measuredIn?.[framework] ?? {};
+  return model.targets.flatMap((target) => {
+    const { load, queries } = model.measuredIn?.[target.id] ?? {};
     const parts: string[] = [];
     if (fromEarlierRun(load)) parts.push(`load measured in run ${load}`);
     if (fromEarlierRun(queries)) parts.push(`query times measured in run ${queries}`);
-    return parts.length ? [`${framework}: ${parts.join("; ")} (up to date, not rerun)`] : [];
+    return parts.length ? [`${target.label}: ${parts.join("; ")} (up to date, not rerun)`] : [];
   });
 }
 
-/** Whether both reports show the very same query measurement of this format. */
-export function sameQueryMeasurement(a: ReportModel, b: ReportModel, framework: Framework): boolean {
-  const measuredA = a.measuredIn?.[framework]?.queries;
-  return measuredA !== undefined && measuredA === b.measuredIn?.[framework]?.queries;
+/** Whether both reports show the very same query measurement of this target. */
+export function sameQueryMeasurement(a: ReportModel, b: ReportModel, target: TargetId): boolean {
+  const measuredA = a.measuredIn?.[target]?.queries;
+  return measuredA !== undefined && measuredA === b.measuredIn?.[target]?.queries;
 }

@@ -2,7 +2,7 @@
  * The verdict in words and table cells, shared by the Markdown, HTML and panel renderings so
  * that all three say the same thing. Plain strings: each renderer escapes them.
  */
-import type { Framework } from "../config/keys";
+import type { TargetId } from "../phase/targets";
 import { SPREAD_TOO_WIDE, type QuerySpread } from "../metrics/querySpread";
 import type { RankedFormat, Ranking } from "../metrics/ranking";
 import { computeVerdict, type Verdict } from "../metrics/verdict";
@@ -14,7 +14,7 @@ export const NO_VERDICT = "No verdict in this older report: it was written befor
 /** The model's verdict; recomputed when a report kept the runs but not the verdict; else undefined. */
 export function verdictOf(model: ReportModel): Verdict | undefined {
   if (model.verdict) return model.verdict;
-  const hasRuns = model.queries.some((q) => Object.values(q.byFramework).some((c) => c?.seconds?.length));
+  const hasRuns = model.queries.some((q) => Object.values(q.byTarget).some((c) => c?.seconds?.length));
   return hasRuns ? computeVerdict(model) : undefined;
 }
 
@@ -73,21 +73,21 @@ export function rankingSentence(ranking: Ranking): string {
   if (!best) return `No format to rank: ${ranking.noInterval ?? "no figures"}.`;
   const rest = others.map((f) => {
     const interval = f.interval ? ` (95 % interval ${intervalText(ranking, f)})` : "";
-    return `${f.framework} ${ratioText(f)}${interval}, ${standingText(ranking, f)}`;
+    return `${f.label} ${ratioText(f)}${interval}, ${standingText(ranking, f)}`;
   });
-  const excluded = ranking.excluded.map((e) => `${e.framework} not ranked: ${e.reason}`);
-  const close = others.filter((f) => f.standing === "within noise").map((f) => f.framework);
+  const excluded = ranking.excluded.map((e) => `${e.label} not ranked: ${e.reason}`);
+  const close = others.filter((f) => f.standing === "within noise").map((f) => f.label);
   const value = rankedValue(ranking, best.value);
   const lead = close.length
-    ? `${best.framework} has the lowest ${NOUNS[ranking.figure]} (${value}) but cannot be told apart from ${close.join(", ")}`
-    : `${best.framework} is ${BEST[ranking.figure]} at ${value}`;
+    ? `${best.label} has the lowest ${NOUNS[ranking.figure]} (${value}) but cannot be told apart from ${close.join(", ")}`
+    : `${best.label} is ${BEST[ranking.figure]} at ${value}`;
   return `${lead}${rest.length ? `; ${rest.join("; ")}` : ""}.${excluded.length ? ` ${excluded.join("; ")}.` : ""}`;
 }
 
 export const RANKING_COLUMNS = ["rank", "format", "value", "ratio to best", "95 % interval", "standing"];
 
 export function rankingRows(ranking: Ranking): string[][] {
-  return ranking.formats.map((f) => [String(f.rank), f.framework, rankedValue(ranking, f.value), ratioText(f), intervalText(ranking, f), standingText(ranking, f)]);
+  return ranking.formats.map((f) => [String(f.rank), f.label, rankedValue(ranking, f.value), ratioText(f), intervalText(ranking, f), standingText(ranking, f)]);
 }
 
 /** How the verdict was computed, as short paragraphs. */
@@ -122,12 +122,12 @@ export function planningText(cell: QueryCell | undefined): string {
 }
 
 /** Whether any query cell carries planning figures (older reports do not). */
-export const hasPlanning = (model: ReportModel) => model.queries.some((q) => Object.values(q.byFramework).some((c) => c?.planningMedian !== undefined));
+export const hasPlanning = (model: ReportModel) => model.queries.some((q) => Object.values(q.byTarget).some((c) => c?.planningMedian !== undefined));
 
-/** Σ of the per-query planning and execution medians of one format. */
-export function planningTotals(model: ReportModel, framework: Framework): { planning: number; execution: number } | undefined {
+/** Σ of the per-query planning and execution medians of one target. */
+export function planningTotals(model: ReportModel, target: TargetId): { planning: number; execution: number } | undefined {
   const cells = model.queries.flatMap((q) => {
-    const c = q.byFramework[framework];
+    const c = q.byTarget[target];
     return c?.planningMedian !== undefined && c.executionMedian !== undefined ? [c] : [];
   });
   if (!cells.length) return undefined;
@@ -136,7 +136,7 @@ export function planningTotals(model: ReportModel, framework: Framework): { plan
 
 /** The silver sessions' start-up warm-up, or undefined when the report has none. */
 export function warmupLine(model: ReportModel): string | undefined {
-  const parts = model.frameworks.flatMap((f) => (model.load[f]?.warmupSeconds === undefined ? [] : [`${f} ${seconds(model.load[f]!.warmupSeconds, 2)}`]));
+  const parts = model.targets.flatMap((t) => (model.load[t.id]?.warmupSeconds === undefined ? [] : [`${t.label} ${seconds(model.load[t.id]!.warmupSeconds, 2)}`]));
   return parts.length ? `Spark start-up warm-up, not charged to any table: ${parts.join(", ")}.` : undefined;
 }
 

@@ -7,8 +7,8 @@ import { promises as fs } from "node:fs";
 import { StatePathError } from "./errors";
 import { pathError, readStateBytes } from "./stateFiles";
 
-/** corrupt: kept when a writing command found it unreadable; bak: kept by reset. */
-export type BackupKind = "corrupt" | "bak";
+/** corrupt: kept when a writing command found it unreadable; bak: kept by reset; v1: a version-1 file before its migration. */
+export type BackupKind = "corrupt" | "bak" | `v${number}`;
 
 export function backupPath(file: string, bytes: Buffer, kind: BackupKind): string {
   return `${file}.${kind}-${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}`;

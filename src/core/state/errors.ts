@@ -1,5 +1,13 @@
 /** Errors about the workspace state file, its directory and its lock. */
-import type { LockOwner } from "./lockOwner";
+
+/** Who holds the run lock (run.lock.owner.json, state/lockOwner.ts). */
+export interface LockOwner {
+  pid: number;
+  /** The lakebench command that took it: run, silver, reset, ... */
+  command: string;
+  /** ISO time the lock was taken. */
+  since: string;
+}
 
 export class StateCorruptError extends Error {
   readonly exitCode = 2;

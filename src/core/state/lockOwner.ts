@@ -7,13 +7,9 @@ import { promises as fs } from "node:fs";
 import writeFileAtomic from "write-file-atomic";
 import { assertWritableFile, readStateBytes } from "./stateFiles";
 
-export interface LockOwner {
-  pid: number;
-  /** The lakebench command that took it: run, silver, reset, ... */
-  command: string;
-  /** ISO time the lock was taken. */
-  since: string;
-}
+import type { LockOwner } from "./errors";
+
+export type { LockOwner };
 
 export const LOCK_NAME = "run.lock";
 const OWNER_NAME = "run.lock.owner.json";

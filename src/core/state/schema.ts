@@ -1,6 +1,6 @@
 /** The shape of .lakebench/state.json: the phases' current status and the history of runs. */
 import { z } from "zod";
-import { BENCHMARK_ID_PATTERN } from "../pipeline/benchmarkId";
+import { BENCHMARK_ID_PATTERN } from "./benchmarkId";
 
 export const PHASE_STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
@@ -53,11 +53,12 @@ export const runRecordSchema = z.object({
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
+/** Version 2: phases keyed by target (state/migrations.ts reads version 1). */
 export const stateFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   phases: z.record(phaseStateSchema),
   runs: z.array(runRecordSchema),
 });
 export type StateFile = z.infer<typeof stateFileSchema>;
 
-export const emptyState = (): StateFile => ({ version: 1, phases: {}, runs: [] });
+export const emptyState = (): StateFile => ({ version: 2, phases: {}, runs: [] });

@@ -10,6 +10,7 @@ import writeFileAtomic from "write-file-atomic";
 import { backUpOnce } from "./backup";
 import { StateCorruptError, StateLockedError, StateLockLostError, StatePathError } from "./errors";
 import { LOCK_NAME, readLockOwner, removeLockOwner, writeLockOwner } from "./lockOwner";
+import { isVersion1, migrateV1 } from "./migrations";
 import { emptyState, stateFileSchema, type PhaseState, type RunRecord, type StateFile } from "./schema";
 import { assertWritableFile, checkStateDir, lstatIfPresent, pathError, readStateBytes } from "./stateFiles";
 
@@ -19,11 +20,16 @@ export function stateFilePath(workspace: string): string {
   return path.join(workspace, STATE_DIR, "state.json");
 }
 
-/** Parses state file text without side effects: the state, or why it is not one. */
-export function parseState(text: string): { state: StateFile } | { reason: string } {
+/**
+ * Parses state file text without side effects: the state (an older version migrated in
+ * memory, migratedFrom saying so), or why it is not one.
+ */
+export function parseState(text: string): { state: StateFile; migratedFrom?: number } | { reason: string } {
   try {
-    const parsed = stateFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { state: parsed.data };
+    const value: unknown = JSON.parse(text);
+    const old = isVersion1(value);
+    const parsed = stateFileSchema.safeParse(old ? migrateV1(value) : value);
+    if (parsed.success) return old ? { state: parsed.data, migratedFrom: 1 } : { state: parsed.data };
     const issue = parsed.error.issues[0];
     return { reason: `${issue.path.join(".") || "top level"}: ${issue.message}` };
   } catch (error) {
@@ -91,9 +97,10 @@ export class StateStore {
     const release = await takeLock(file, dir, onCompromised);
     try {
       await writeLockOwner(dir, { pid: process.pid, command: options.command ?? "lakebench", since: new Date().toISOString() });
-      const { state, replaced } = await readForWriting(file, options);
+      const { state, replaced, migrated } = await readForWriting(file, options);
       store = new StateStore(file, state, releaseWithOwner(dir, release), replaced);
       if (lostBeforeOpen) store.lost = new StateLockLostError(file, lostBeforeOpen);
+      if (migrated) await store.save();
       return store;
     } catch (error) {
       await releaseWithOwner(dir, release)().catch(() => undefined);
@@ -188,11 +195,15 @@ function releaseWithOwner(dir: string, release: () => Promise<void>): () => Prom
 }
 
 /** The state for a command that writes: a corrupt file is backed up once, then refused or replaced. */
-async function readForWriting(file: string, options: OpenOptions): Promise<{ state: StateFile; replaced?: ReplacedCorruptState }> {
+async function readForWriting(file: string, options: OpenOptions): Promise<{ state: StateFile; replaced?: ReplacedCorruptState; migrated?: boolean }> {
   const bytes = await readStateBytes(file);
   if (!bytes) return { state: emptyState() };
   const parsed = parseState(bytes.toString("utf8"));
-  if ("state" in parsed) return { state: parsed.state };
+  if ("state" in parsed) {
+    // The older file is kept as it was (state.json.v1-<hash>) before the migrated one replaces it.
+    if (parsed.migratedFrom) await backUpOnce(file, bytes, `v${parsed.migratedFrom}`);
+    return { state: parsed.state, migrated: parsed.migratedFrom !== undefined };
+  }
   const backup = await backUpOnce(file, bytes, "corrupt");
   if (!options.replaceCorrupt) throw new StateCorruptError(file, parsed.reason, backup);
   return { state: emptyState(), replaced: { reason: parsed.reason, backup } };

@@ -1,8 +1,5 @@
 /** The Docker Compose Spark cluster, through core's cluster module (docker compose via execa, state via dockerode). */
-import { clusterStatus, describe, MASTER_UI, startCluster, stopCluster } from "../../core/cluster/clusterControl";
-import type { BenchConfig } from "../../core/config/benchConfig";
-import type { ContainerEngine } from "../../core/docker/containerEngine";
-import { DockerodeEngine } from "../../core/docker/dockerodeEngine";
+import { type BenchConfig, clusterStatus, type ContainerEngine, describe, DockerodeEngine, MASTER_UI, startCluster, stopCluster } from "../../core";
 
 export interface ClusterView {
   healthy: boolean;

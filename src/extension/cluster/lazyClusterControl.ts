@@ -1,5 +1,8 @@
-/** The cluster control, loaded on first use: it brings dockerode, which activation does not need. */
-import type { BenchConfig } from "../../core/config/benchConfig";
+/**
+ * The cluster control, loaded on first use. (It was split off to keep dockerode out of
+ * activation; core's one entry, index.ts, now brings dockerode in with everything else.)
+ */
+import type { BenchConfig } from "../../core";
 import type { ClusterControl } from "./clusterControl";
 
 export function lazyClusterControl(loadConfig: () => Promise<BenchConfig>): ClusterControl {

@@ -1,5 +1,5 @@
 /** The palette's run commands: the whole benchmark or one phase kind, cancel, and the log. */
-import type { PipelineOutcome } from "../../core/pipeline/runPipeline";
+import type { PipelineOutcome } from "../../core";
 import { PIPELINE_REQUESTS, type RunRequest } from "../run/runRequests";
 import type { LogSink, Ui } from "../ui/ui";
 import { COMMANDS, type CommandEntry } from "./commandIds";

@@ -21,7 +21,7 @@ export function phaseCommands(deps: PhaseCommandDeps): CommandEntry[] {
   const run = (force: boolean) => async (arg: unknown) => {
     const node = resolve(arg);
     if (!node) return deps.ui.info("Choose a phase in the Lakehouse Bench Phases view.");
-    return deps.session.run(phaseRequest({ kind: node.kind, framework: node.framework }, force));
+    return deps.session.run(phaseRequest({ kind: node.kind, phase: node.phaseName, target: node.target }, force));
   };
   const open = (what: "log" | "metrics") => async (arg: unknown) => {
     const node = resolve(arg);

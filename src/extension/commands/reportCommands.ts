@@ -68,7 +68,7 @@ export function reportCommands(deps: ReportCommandDeps): CommandEntry[] {
 function runItem(run: RunChoice): PickItem<string> {
   return {
     label: formatTimestamp(run.startedAt),
-    description: [run.scaleFactor !== undefined ? `SF ${run.scaleFactor}` : "", run.frameworks.join(", "), run.status].filter(Boolean).join(" · "),
+    description: [run.scaleFactor !== undefined ? `SF ${run.scaleFactor}` : "", run.targets.join(", "), run.status].filter(Boolean).join(" · "),
     detail: run.benchmarkId,
     value: run.benchmarkId,
   };

@@ -1,6 +1,5 @@
 /** Reset State (phases, or phases and history; always backed up) and opening the state file. */
-import { stateFilePath } from "../../core/state/store";
-import type { ResetResult } from "../../core/state/reset";
+import { type ResetResult, stateFilePath } from "../../core";
 import { adviseError } from "../run/errorAdvice";
 import type { Ui } from "../ui/ui";
 import type { RunSession } from "./benchmarkCommands";

@@ -1,6 +1,5 @@
 /** Says where each invalid value came from, so the user knows which file or setting to fix. */
-import type { ConfigError } from "../../core/config/errors";
-import type { RawConfig } from "../../core/config/keys";
+import type { ConfigError, RawConfig } from "../../core";
 import { settingFor } from "./settings";
 
 export type ConfigSource = "setting" | "environment" | ".env" | "default";

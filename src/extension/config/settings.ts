@@ -2,7 +2,7 @@
  * The VS Code settings that map onto configuration keys. Core's loadConfig takes them as
  * `settings`, between CLI flags and the environment: flags > settings > env > .env > defaults.
  */
-import type { ConfigKey, RawConfig } from "../../core/config/keys";
+import type { ConfigKey, RawConfig } from "../../core";
 
 export const SETTINGS_SECTION = "lakehouseBench";
 

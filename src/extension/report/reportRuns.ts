@@ -1,26 +1,33 @@
 /** Finds the runs that have a report and their files, from the state file and the data directory. */
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-import type { ReportModel } from "../../core/report/model";
-import type { RunRecord, StateFile } from "../../core/state/schema";
+import {
+  FORMAT_IDS,
+  parseReportModel,
+  readRunSummary,
+  reportFilesOf,
+  reportTargetOf,
+  targetsOf,
+  type FormatId,
+  type ReportModel,
+  type RunRecord,
+  type StateFile,
+  type TargetId,
+} from "../../core";
 import type { ReportFile, RunChoice } from "../../shared/protocol";
 import { runSettings } from "../tree/runsTreeModel";
 
 /**
- * summary.json of a run's report. Core writes the report to <data>/gold/reports/<id>/ and
- * the model to <data>/gold/metrics/<id>/summary.json; a run that found the report up to
- * date points at the earlier run's report, and so at its summary.
+ * summary.json of a run's report, where core's layout puts it beside the report's
+ * directory; a run that found the report up to date points at the earlier run's report,
+ * and so at its summary.
  */
 export function summaryFileOf(run: RunRecord): string | undefined {
-  if (!run.reportDir) return undefined;
-  const id = path.basename(run.reportDir);
-  return path.join(path.dirname(path.dirname(run.reportDir)), "metrics", id, "summary.json");
+  return reportFileOf(run, "summary");
 }
 
 export function reportFileOf(run: RunRecord, file: ReportFile): string | undefined {
-  if (!run.reportDir) return undefined;
-  if (file === "summary") return summaryFileOf(run);
-  return path.join(run.reportDir, file === "html" ? "report.html" : "report.md");
+  return run.reportDir ? reportFilesOf(run.reportDir)[file] : undefined;
 }
 
 /**
@@ -35,18 +42,27 @@ export function runsWithReports(state: StateFile, exists: (file: string) => bool
 }
 
 export function runChoice(run: RunRecord): RunChoice {
-  const { scaleFactor, frameworks } = runSettings(run);
+  const { scaleFactor, formats } = runSettings(run);
+  // The targets its summary lists; a run still going has none yet: those of its formats.
+  const recorded = readRunSummary(run.summary).targets as TargetId[];
+  const ids = recorded.length ? recorded : targetsOf({ formats: formats.filter(isFormatId) }).map((t) => t.id);
   return {
     benchmarkId: run.benchmarkId,
     startedAt: run.startedAt,
     scaleFactor: scaleFactor === undefined ? undefined : Number(scaleFactor),
-    frameworks,
+    targets: ids.map((id) => reportTargetOf(id).label),
     status: run.status,
   };
 }
 
+const isFormatId = (id: string): id is FormatId => (FORMAT_IDS as readonly string[]).includes(id);
+
+/** summary.json of version 1 or 2, as the current report model (core's parseReportModel upgrades a v1 file). */
 export async function readReportModel(file: string): Promise<ReportModel> {
-  const model = JSON.parse(await fs.readFile(file, "utf8")) as ReportModel;
-  if (model?.schemaVersion !== 1 || !Array.isArray(model.queries)) throw new Error(`${file} is not a Lakehouse Bench summary (schemaVersion 1)`);
-  return model;
+  const text = await fs.readFile(file, "utf8");
+  try {
+    return parseReportModel(JSON.parse(text));
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
 }

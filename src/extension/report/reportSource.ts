@@ -1,6 +1,5 @@
 /** The report panel's data: the workspace's runs with a report, their summary.json and files. */
-import { readState, stateFilePath } from "../../core/state/store";
-import { emptyState, type StateFile } from "../../core/state/schema";
+import { emptyState, readState, type StateFile, stateFilePath } from "../../core";
 import type { ReportSource } from "../webview/reportPanelController";
 import { readReportModel, reportFileOf, runChoice, runsWithReports, summaryFileOf } from "./reportRuns";
 

@@ -4,11 +4,7 @@
  * channel, and errors shown with the button that leads to the fix. No `vscode` here:
  * everything visible goes through the Ui, LogSink and RunIndicator ports.
  */
-import { loadConfig, mergeSources, readDotEnv } from "../../core/config/load";
-import type { RawConfig } from "../../core/config/keys";
-import type { ProgressEvent, ProgressListener } from "../../core/pipeline/progress";
-import type { PipelineOutcome, PipelineRequest } from "../../core/pipeline/runPipeline";
-import { readState, stateFilePath } from "../../core/state/store";
+import { loadConfig, mergeSources, type PipelineOutcome, type PipelineRequest, type ProgressEvent, type ProgressListener, type RawConfig, readDotEnv, readState, runPipeline, stateFilePath } from "../../core";
 import type { LogSink, RunIndicator, Ui } from "../ui/ui";
 import { ACTIONS, adviseError, oneLine, type UserAction } from "./errorAdvice";
 import { PhaseLogTail } from "./logTail";
@@ -63,16 +59,15 @@ export class BenchmarkSession {
     this.active = active;
     this.deps.onRunningChange?.(true);
     const { settings, env } = this.deps.configInputs();
-    const sources = { workspace, settings, env, flags: request.frameworks ? { FRAMEWORKS: request.frameworks.join(",") } : undefined };
+    const sources = { workspace, settings, env, flags: request.formats ? { FRAMEWORKS: request.formats.join(",") } : undefined };
     const tail = new PhaseLogTail((phase, line) => log.info(`[${phase}] ${line}`));
     let outcome: PipelineOutcome | undefined;
     let failure: unknown;
     try {
       const config = await loadConfig(sources);
-      log.info(`${request.title}: SF ${config.scaleFactor}, formats ${config.frameworks.join(", ")}, Spark ${config.spark.master}, data in ${config.dataDir}`);
+      log.info(`${request.title}: SF ${config.scaleFactor}, formats ${config.formats.join(", ")}, Spark ${config.spark.master}, data in ${config.dataDir}`);
       this.showIndicator(active);
-      // Loaded on first use: the pipeline brings execa and dockerode, which activation does not need.
-      const pipeline = this.deps.pipeline ?? (await import("../../core/pipeline/runPipeline")).runPipeline;
+      const pipeline = this.deps.pipeline ?? runPipeline;
       outcome = await ui.withProgress(request.title, async (report, signal) => {
         signal.addEventListener("abort", () => this.cancel(), { once: true });
         return pipeline({

@@ -2,10 +2,7 @@
  * Turns an error from core into what the user sees: core's own message (it already says
  * what is wrong and how to fix it) and the buttons that take them to the fix.
  */
-import { ConfigError } from "../../core/config/errors";
-import { DockerUnavailableError } from "../../core/docker/errors";
-import { ToolchainMissingError } from "../../core/environment/toolchain";
-import { StateCorruptError, StateLockedError } from "../../core/state/errors";
+import { ConfigError, DockerUnavailableError, StateCorruptError, StateLockedError, ToolchainMissingError } from "../../core";
 import { COMMANDS, type CommandId } from "../commands/commandIds";
 import { describeConfigError, type ConfigLayers } from "../config/configProblems";
 

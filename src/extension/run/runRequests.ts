@@ -1,6 +1,5 @@
 /** What each run command asks core's pipeline for: the phase kinds, force, and a subset of formats. */
-import type { Framework } from "../../core/config/keys";
-import type { PhaseKind } from "../../core/pipeline/phases";
+import type { FormatId, PhaseKind, Target } from "../../core";
 
 export interface RunRequest {
   /** Shown in the progress notification, the status bar and when a second run is refused. */
@@ -10,8 +9,8 @@ export interface RunRequest {
   /** Phase kinds asked for; core runs what they depend on when it is not up to date. */
   targets: PhaseKind[];
   force: boolean;
-  /** Only these formats (one format's phase from the tree); default: the configured ones. */
-  frameworks?: Framework[];
+  /** Only these formats (one target's phase from the tree); default: the configured ones. */
+  formats?: FormatId[];
 }
 
 const ALL_PHASES: PhaseKind[] = ["bronze", "silver", "gold", "report"];
@@ -24,19 +23,21 @@ export const PIPELINE_REQUESTS = {
   report: { title: "Generate report", command: "report", targets: ["report"], force: false },
 } satisfies Record<string, RunRequest>;
 
-/** The phase a tree item stands for: a kind, and for silver/gold leaves one format. */
-export interface PhaseTarget {
+/** The phase a tree item stands for: a kind, its state key, and for silver/gold leaves its target. */
+export interface TreePhase {
   kind: PhaseKind;
-  framework?: Framework;
+  /** The phase id (load@spark.iceberg); bronze and report leaves: the kind. */
+  phase?: string;
+  target?: Target;
 }
 
-export function phaseRequest(target: PhaseTarget, force: boolean): RunRequest {
-  const name = target.framework ? `${target.kind}_${target.framework}` : target.kind;
+export function phaseRequest(phase: TreePhase, force: boolean): RunRequest {
   return {
-    title: `${force ? "Force rerun" : "Run"} ${name}`,
-    command: target.kind,
-    targets: [target.kind],
+    title: `${force ? "Force rerun" : "Run"} ${phase.phase ?? phase.kind}`,
+    command: phase.kind,
+    targets: [phase.kind],
     force,
-    frameworks: target.framework ? [target.framework] : undefined,
+    // Today every target is on Spark, so the target's format selects it; a second engine adds an engine filter here.
+    formats: phase.target ? [phase.target.format] : undefined,
   };
 }

@@ -1,6 +1,6 @@
 /** The Runs view as data: the history from the state file, newest first. Pure. */
 import path from "node:path";
-import type { RunRecord } from "../../core/state/schema";
+import { readRunSummary, type RunRecord, type RunSummary } from "../../core";
 import type { DisplayStatus } from "./statusIcon";
 import { firstLine, formatDuration, formatTimestamp, type TooltipField, type TreeNodeModel } from "./treeNode";
 
@@ -11,22 +11,15 @@ export interface RunNode extends TreeNodeModel {
   reportId?: string;
 }
 
-interface GoldSummary {
-  passed?: number;
-  queries?: number;
-  sumOfMedians?: number;
-}
-
 export function buildRunTree(runs: RunRecord[], hasReport: (run: RunRecord) => boolean): RunNode[] {
   return [...runs].reverse().map((run) => runNode(run, hasReport(run)));
 }
 
 function runNode(run: RunRecord, reportAvailable: boolean): RunNode {
-  const { scaleFactor, frameworks } = runSettings(run);
-  const gold = goldOf(run);
+  const { scaleFactor, formats } = runSettings(run);
+  const { gold, failures } = readRunSummary(run.summary);
   const passed = passedText(gold);
   const status: DisplayStatus = run.status;
-  const failures = (run.summary?.failures as string[] | undefined) ?? [];
   const fields: TooltipField[] = [
     { label: "Run", value: run.benchmarkId },
     { label: "Command", value: run.command },
@@ -35,11 +28,11 @@ function runNode(run: RunRecord, reportAvailable: boolean): RunNode {
   ];
   const duration = formatDuration(run.startedAt, run.finishedAt);
   if (duration) fields.push({ label: "Duration", value: duration });
-  fields.push({ label: "Scale factor", value: scaleFactor ?? "–" }, { label: "Formats", value: frameworks.join(", ") || "–" });
-  for (const [framework, summary] of Object.entries(gold)) {
+  fields.push({ label: "Scale factor", value: scaleFactor ?? "–" }, { label: "Formats", value: formats.join(", ") || "–" });
+  for (const [targetId, summary] of Object.entries(gold)) {
     if (summary.queries === undefined) continue;
     const sum = typeof summary.sumOfMedians === "number" ? `, sum of medians ${summary.sumOfMedians.toFixed(2)} s` : "";
-    fields.push({ label: framework, value: `${summary.passed ?? 0}/${summary.queries} passed${sum}` });
+    fields.push({ label: targetId, value: `${summary.passed ?? 0}/${summary.queries} passed${sum}` });
   }
   if (run.versions?.pyspark) fields.push({ label: "Spark", value: run.versions.pyspark });
   return {
@@ -47,7 +40,7 @@ function runNode(run: RunRecord, reportAvailable: boolean): RunNode {
     benchmarkId: run.benchmarkId,
     label: formatTimestamp(run.startedAt),
     status,
-    description: [scaleFactor ? `SF ${scaleFactor}` : "", frameworks.join(", "), passed ?? (run.status === "running" ? "running…" : run.status)]
+    description: [scaleFactor ? `SF ${scaleFactor}` : "", formats.join(", "), passed ?? (run.status === "running" ? "running…" : run.status)]
       .filter(Boolean)
       .join(" · "),
     tooltip: { title: `Run ${run.benchmarkId}`, fields, error: failures.length ? failures.map((f) => firstLine(f, 200)).join("\n") : undefined },
@@ -58,24 +51,19 @@ function runNode(run: RunRecord, reportAvailable: boolean): RunNode {
 }
 
 /** Scale factor and formats: from the summary once the run ended, else from its config. */
-export function runSettings(run: RunRecord): { scaleFactor?: string; frameworks: string[] } {
-  const summary = run.summary ?? {};
+export function runSettings(run: RunRecord): { scaleFactor?: string; formats: string[] } {
+  const summary = readRunSummary(run.summary);
   const scale = summary.scaleFactor ?? run.config.TPCH_SCALE_FACTOR;
-  const frameworks = Array.isArray(summary.frameworks)
-    ? (summary.frameworks as string[])
+  const formats = summary.formats.length
+    ? summary.formats
     : typeof run.config.FRAMEWORKS === "string"
       ? run.config.FRAMEWORKS.split(",").map((f) => f.trim()).filter(Boolean)
       : [];
-  return { scaleFactor: scale === undefined ? undefined : String(scale), frameworks };
+  return { scaleFactor: scale === undefined ? undefined : String(scale), formats };
 }
 
-function goldOf(run: RunRecord): Record<string, GoldSummary> {
-  const gold = run.summary?.gold;
-  return gold && typeof gold === "object" ? (gold as Record<string, GoldSummary>) : {};
-}
-
-/** "44/44 passed" over the formats whose queries ran in this run. */
-function passedText(gold: Record<string, GoldSummary>): string | undefined {
+/** "44/44 passed" over the targets whose queries ran in this run. */
+function passedText(gold: RunSummary["gold"]): string | undefined {
   const ran = Object.values(gold).filter((g) => typeof g.queries === "number");
   if (!ran.length) return undefined;
   const passed = ran.reduce((sum, g) => sum + (g.passed ?? 0), 0);

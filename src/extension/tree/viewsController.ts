@@ -5,14 +5,23 @@
  */
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-import type { BenchConfig } from "../../core/config/benchConfig";
-import { FRAMEWORKS, type Framework } from "../../core/config/keys";
-import { DataLayout } from "../../core/pipeline/layout";
-import type { ProgressEvent } from "../../core/pipeline/progress";
-import { isAlive } from "../../core/runners/processes";
-import { emptyState, type PhaseState, type StateFile } from "../../core/state/schema";
-import { parseState } from "../../core/state/store";
-import { stateFilePath } from "../../core/state/store";
+import {
+  type BenchConfig,
+  DataLayout,
+  emptyState,
+  FORMAT_IDS,
+  isAlive,
+  parseState,
+  type PhaseState,
+  type PlannedTarget,
+  type ProgressEvent,
+  queriesResultSchema,
+  reportResultSchema,
+  resultOf,
+  type StateFile,
+  stateFilePath,
+  targetPhases,
+} from "../../core";
 import { summaryFileOf } from "../report/reportRuns";
 import { buildPhaseTree, type PhaseNode } from "./phaseTreeModel";
 import { buildRunTree, type RunNode } from "./runsTreeModel";
@@ -114,25 +123,27 @@ export class ViewsController {
     const configured = exists(path.join(workspace, ".env")) || exists(stateFilePath(workspace));
     if (!configured) return this.deps.phases.update([]); // the welcome: create .env, open the walkthrough
     const layout = this.config ? new DataLayout(this.config, workspace) : undefined;
+    const targets = this.targets();
     this.deps.phases.update(
       buildPhaseTree({
-        frameworks: this.frameworks(),
+        targets,
         state: this.state,
         progress: this.progress,
         isAlive: this.deps.isAlive ?? isAlive,
         metricsFileOf: (phase, state) => {
-          const file = metricsFileOf(phase, state, layout);
+          const file = metricsFileOf(phase, state, layout, targets);
           return file && exists(file) ? file : undefined;
         },
       }),
     );
   }
 
-  /** The configured formats; with an invalid configuration, those the state file knows. */
-  private frameworks(): Framework[] {
-    if (this.config) return this.config.frameworks;
-    const known = FRAMEWORKS.filter((f) => this.state.phases[`silver_${f}`] || this.state.phases[`gold_${f}`]);
-    return known.length ? known : [...FRAMEWORKS];
+  /** The configured targets; with an invalid configuration, those the state file has phases of. */
+  private targets(): PlannedTarget[] {
+    if (this.config) return targetPhases(this.config);
+    const every = targetPhases({ formats: FORMAT_IDS });
+    const known = every.filter((t) => t.phases.some((p) => this.state.phases[p.name]));
+    return known.length ? known : every;
   }
 
   /** Read-only: core's readState backs up a corrupt file on every read, which a watcher would repeat. */
@@ -157,12 +168,15 @@ export class ViewsController {
   }
 }
 
-/** The file with a phase's figures: bronze manifest, silver load result, gold metrics, report summary. */
-export function metricsFileOf(phase: string, state: PhaseState, layout: DataLayout | undefined): string | undefined {
-  const fromResult = (key: string) => (typeof state.result?.[key] === "string" ? (state.result[key] as string) : undefined);
+/**
+ * The file with a phase's figures: bronze manifest, the load result of the target's format,
+ * the query metrics and the report summary that the results name.
+ */
+export function metricsFileOf(phase: string, state: PhaseState, layout: DataLayout | undefined, targets: PlannedTarget[]): string | undefined {
   if (phase === "bronze") return layout?.bronzeManifest;
-  if (phase.startsWith("silver_")) return layout?.silverLoadResult(phase.slice("silver_".length) as Framework);
-  if (phase.startsWith("gold_")) return fromResult("metricsFile");
-  if (phase === "report") return fromResult("summary");
+  if (phase === "report") return resultOf(state, reportResultSchema.pick({ summary: true }))?.summary;
+  const planned = targets.flatMap(({ target, phases }) => phases.map((p) => ({ target, ...p }))).find((p) => p.name === phase);
+  if (planned?.kind === "silver") return layout?.silverLoadResult(planned.target.format);
+  if (planned?.kind === "gold") return resultOf(state, queriesResultSchema.pick({ metricsFile: true }))?.metricsFile;
   return undefined;
 }

@@ -3,7 +3,7 @@
  * with this page's nonce, everything else only from the extension's own files), one
  * bundled script and stylesheets. The data arrives later by postMessage, never in the HTML.
  */
-import { escapeHtml } from "../../core/report/escape";
+import { escapeHtml } from "../../core";
 
 export interface ReportPageResources {
   /** webview.cspSource: the origin the extension's local files are served from. */

@@ -4,7 +4,7 @@
  * fresh run list when the state file changes. It posts nothing before "ready": a webview
  * that is still loading would drop it.
  */
-import type { ReportModel } from "../../core/report/model";
+import type { ReportModel } from "../../core";
 import {
   parseWebviewMessage,
   type HostMessage,

@@ -38,8 +38,8 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
   };
   let compared = 0;
   for (const query of model.queries) {
-    for (const [framework, cell] of Object.entries(query.byFramework)) {
-      const key = `query/${query.name}/${framework}/A`;
+    for (const [target, cell] of Object.entries(query.byTarget)) {
+      const key = `query/${query.name}/${target}/A`;
       if (cell?.statistics) {
         expect(key, "Median", seconds(cell.statistics.median));
         expect(key, "Min", seconds(cell.statistics.min));
@@ -49,27 +49,27 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
       compared++;
     }
   }
-  for (const [framework, totals] of Object.entries(model.totals)) {
-    expect(`totals/${framework}/A`, "Total time", seconds(totals!.sumOfMedians, 2));
-    if (totals!.geometricMeanOfMedians !== null) expect(`totals/${framework}/A`, "Geo. mean", seconds(totals!.geometricMeanOfMedians, 3));
+  for (const [target, totals] of Object.entries(model.totals)) {
+    expect(`totals/${target}/A`, "Total time", seconds(totals!.sumOfMedians, 2));
+    if (totals!.geometricMeanOfMedians !== null) expect(`totals/${target}/A`, "Geo. mean", seconds(totals!.geometricMeanOfMedians, 3));
   }
-  for (const [framework, load] of Object.entries(model.load)) {
-    for (const [table, figures] of Object.entries(load!.tables)) expect(`load/${table}/${framework}/A`, "Load time", seconds(figures.seconds, 2));
+  for (const [target, load] of Object.entries(model.load)) {
+    for (const [table, figures] of Object.entries(load!.tables)) expect(`load/${table}/${target}/A`, "Load time", seconds(figures.seconds, 2));
   }
-  if (compared < model.queries.length * model.frameworks.length) problems.push(`only ${compared} query cells compared`);
+  if (compared < model.queries.length * model.targets.length) problems.push(`only ${compared} query cells compared`);
   // The verdict: every ranking of summary.json, in the same order and with the same ratios.
   let ranked = 0;
   // (Core's verdict text pulls in simple-statistics, which the bundled e2e file cannot resolve: the format is spelled here.)
   const rankings = ["queries", "load", "storage"] as const;
   for (const figure of rankings) {
     for (const format of model.verdict?.[figure].formats ?? []) {
-      const key = `verdict/${figure}/${format.framework}/A`;
+      const key = `verdict/${figure}/${format.target}/A`;
       expect(key, "Rank", String(format.rank));
       expect(key, "Ratio to best", `${format.ratio.toFixed(2)}×`);
       ranked++;
     }
   }
-  if (ranked < rankings.length * model.frameworks.length) problems.push(`only ${ranked} verdict rows in summary.json's verdict`);
+  if (ranked < rankings.length * model.targets.length) problems.push(`only ${ranked} verdict rows in summary.json's verdict`);
   if (problems.length) throw new Error(`grid differs from summary.json:\n  ${problems.slice(0, 10).join("\n  ")}`);
   console.log(`  report panel: ${charts.length} charts drawn, ${Object.keys(grid).length} grid rows, ${compared} query cells and ${ranked} verdict rows equal to summary.json`);
 }
@@ -89,24 +89,24 @@ export async function checkComparison(page: Page, a: ReportModel, b: ReportModel
   const problems: string[] = [];
   let compared = 0;
   for (const query of a.queries) {
-    for (const framework of a.frameworks) {
-      const medianA = query.byFramework[framework]?.statistics?.median;
-      const medianB = b.queries.find((q) => q.name === query.name)?.byFramework[framework]?.statistics?.median;
-      const row = grid[`compare/${query.name}/${framework}`];
+    for (const { id: target } of a.targets) {
+      const medianA = query.byTarget[target]?.statistics?.median;
+      const medianB = b.queries.find((q) => q.name === query.name)?.byTarget[target]?.statistics?.median;
+      const row = grid[`compare/${query.name}/${target}`];
       if (medianA === undefined || medianB === undefined) continue;
       if (!row) {
-        problems.push(`no comparison row for ${query.name} ${framework}`);
+        problems.push(`no comparison row for ${query.name} ${target}`);
         continue;
       }
-      if (row["Median A"] !== seconds(medianA)) problems.push(`${query.name} ${framework} Median A: ${row["Median A"]} ≠ ${seconds(medianA)}`);
-      if (row["Median B"] !== seconds(medianB)) problems.push(`${query.name} ${framework} Median B: ${row["Median B"]} ≠ ${seconds(medianB)}`);
+      if (row["Median A"] !== seconds(medianA)) problems.push(`${query.name} ${target} Median A: ${row["Median A"]} ≠ ${seconds(medianA)}`);
+      if (row["Median B"] !== seconds(medianB)) problems.push(`${query.name} ${target} Median B: ${row["Median B"]} ≠ ${seconds(medianB)}`);
       // A format the second run found up to date shows the first run's very measurement.
-      const verdicts = sameQueryMeasurement(a, b, framework) ? /^same measurement$/ : /^(faster|slower|within noise|too few runs)$/;
-      if (!verdicts.test(row.Verdict ?? "")) problems.push(`${query.name} ${framework} verdict: ${row.Verdict}`);
+      const verdicts = sameQueryMeasurement(a, b, target) ? /^same measurement$/ : /^(faster|slower|within noise|too few runs)$/;
+      if (!verdicts.test(row.Verdict ?? "")) problems.push(`${query.name} ${target} verdict: ${row.Verdict}`);
       compared++;
     }
   }
-  if (compared < a.queries.length * a.frameworks.length) problems.push(`only ${compared} of ${a.queries.length * a.frameworks.length} query cells compared`);
+  if (compared < a.queries.length * a.targets.length) problems.push(`only ${compared} of ${a.queries.length * a.targets.length} query cells compared`);
   if (problems.length) throw new Error(`comparison grid differs from the two summary.json files:\n  ${problems.slice(0, 10).join("\n  ")}`);
   console.log(`  comparison: ${compared} query cells show both runs' medians`);
 }

@@ -29,6 +29,8 @@ interface BadInput {
   dotenv?: Record<string, string>;
   /** Files to create in the workspace first. */
   setup?: (workspace: string) => void;
+  /** What the message must also say (beyond the key and the value). */
+  says?: RegExp;
 }
 
 const FLAG_OF: Record<string, string> = {
@@ -43,6 +45,9 @@ const FLAG_OF: Record<string, string> = {
 };
 
 const CLUSTER = { SPARK_MASTER: "compose", SPARK_AUTH_SECRET: SECRET };
+
+/** HUDI_TABLE_TYPE's replacement: the variant in FRAMEWORKS. */
+const HUDI_VARIANTS = /hudi \(COPY_ON_WRITE\) or hudi-mor \(MERGE_ON_READ\) in FRAMEWORKS/;
 
 const each = (key: string, values: string[], via: Via, extra: Partial<BadInput> = {}): BadInput[] =>
   values.map((value) => ({ key, value, via, ...extra }));
@@ -74,7 +79,7 @@ const TABLE: BadInput[] = [
   // Every key, out of range or malformed.
   ...each("TPCH_SCALE_FACTOR", ["abc", "0", "-1", "1e2", "10001", "0.0015", "Infinity", "NaN", "1,5"], "flag"),
   ...each("TPCH_SCALE_FACTOR", ["0.0005", "1.2345"], ".env"),
-  ...each("FRAMEWORKS", ["paimon", "iceberg,snowflake", ",", "iceberg;delta"], "flag"),
+  ...each("FRAMEWORKS", ["paimon", "iceberg,snowflake", ",", "iceberg;delta", "iceberg-cow", "hudi_mor"], "flag"),
   ...each("QUERIES", ["23", "0", "5-3", "x", "1.5", "99999999999999999999"], "flag"),
   ...each("QUERY_ITERATIONS", ["0", "-1", "2.5", "1001", "autox", "99999999999999999999999"], "flag"),
   ...each("QUERY_WARMUP_RUNS", ["-1", "one", "101"], "flag"),
@@ -94,11 +99,13 @@ const TABLE: BadInput[] = [
   ...each("PARQUET_CODEC", ["lz4", "SNAPPY"], ".env"),
   ...each("ICEBERG_FORMAT_VERSION", ["3", "v2"], ".env"),
   ...each("DELTA_CHECKPOINT_INTERVAL", ["0", "100001"], ".env"),
-  ...each("HUDI_TABLE_TYPE", ["merge_on_read", "MOR"], ".env"),
+  // Retired: every value is refused, valid ones of old too, with the variant to use instead.
+  ...each("HUDI_TABLE_TYPE", ["merge_on_read", "MOR", "MERGE_ON_READ", "COPY_ON_WRITE"], ".env", { says: HUDI_VARIANTS }),
+  ...each("HUDI_TABLE_TYPE", ["MERGE_ON_READ", "COPY_ON_WRITE"], "env", { says: HUDI_VARIANTS }),
   ...each("LAKEBENCH_CACHE_DIR", ["   ", "a\u0007b"], "env"),
   ...each("SPARK_AUTH_SECRET", ["short-secret", `${SECRET} tail`, `${SECRET}\\n`, `${SECRET}$HOME`], "env", { dotenv: { SPARK_MASTER: "compose" } }),
   ...each("SPARK_AUTH_SECRET", [`${SECRET}\t`], "env"),
-  ...each("FRAMEWORK_PARALLELISM", ["0", "5"], "flag"),
+  ...each("FRAMEWORK_PARALLELISM", ["0", "8"], "flag"),
   ...each("SPARK_WORKER_CORES", ["0", "2000"], ".env"),
   ...each("SPARK_WORKER_MEMORY", ["1", "2"], ".env"),
   ...each("SPARK_MASTER_UI_URL", ["ftp://h:8080", "not a url"], ".env"),
@@ -189,6 +196,7 @@ async function tryEntry(entry: BadInput): Promise<string | undefined> {
   const shownValue = entry.key === "SPARK_AUTH_SECRET" || entry.key === "SPARK_AUTH_SECRT" || entry.via === "argv" ? undefined : JSON.stringify(value);
   if (shownValue && !result.output.includes(`${entry.key}=${shownValue}: `)) wrong.push(`the message does not show ${entry.key}=${shownValue} and what is allowed`);
   if (entry.key === "SPARK_AUTH_SECRET" && result.output.includes(SECRET)) wrong.push("the message shows the secret");
+  if (entry.says && !entry.says.test(result.output)) wrong.push(`the message does not say ${entry.says}`);
   const after = readdirSync(workspace).sort();
   if (after.join() !== before.join()) wrong.push(`the workspace changed: ${before.join()} -> ${after.join()}`);
   if (!dataDirExisted && existsSync(dataDir)) wrong.push(`DATA_DIR ${dataDir} was created`);

@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { CONFIG_DEFAULTS, type ConfigKey } from "../../../src/core/config/keys";
 import { rawConfigSchema } from "../../../src/core/config/schema";
+import { sparkRuntime } from "../../../src/core/engines/spark/runtime";
+import { sparkSubmitCommand } from "../../../src/core/engines/spark/sparkSubmit";
 import { Toolchain } from "../../../src/core/environment/toolchain";
-import { sparkSubmitCommand } from "../../../src/core/runners/sparkSubmit";
-import { sparkRuntime } from "../../../src/core/spark/sparkRuntime";
 import { benchConfig } from "../helpers/fixtures";
 
 const parse = (key: ConfigKey, value: string) => rawConfigSchema.safeParse({ ...CONFIG_DEFAULTS, [key]: value });
@@ -49,7 +49,7 @@ describe("the executor wait reaches the job as spark.lakebench.executorWaitSecon
   const toolchain = new Toolchain("/tmp/x");
   const waitConf = (master: string) => {
     const config = benchConfig({ spark: { master, authSecret: "s".repeat(20), executorWaitSeconds: 45 } });
-    const args = sparkSubmitCommand({ script: "silver/convert.py", framework: "iceberg", appName: "a", args: [] }, config, sparkRuntime(config, toolchain)).args;
+    const args = sparkSubmitCommand({ script: "silver/convert.py", family: "iceberg", appName: "a", args: [] }, config, sparkRuntime(config, toolchain)).args;
     return args.filter((arg, i) => args[i - 1] === "--conf" && arg.startsWith("spark.lakebench.executorWaitSeconds="));
   };
   it.each(["spark://10.0.0.5:7077", "compose"])("on %s", (master) => {

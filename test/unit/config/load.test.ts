@@ -31,7 +31,7 @@ describe("loadConfig: defaults", () => {
     const config = await loadConfig({ workspace: ws });
     expect(config).toEqual({
       scaleFactor: 1,
-      frameworks: ["iceberg", "delta", "hudi", "parquet"],
+      formats: ["iceberg", "delta", "hudi", "parquet"],
       dataDir: path.join(ws, "lakehouse-data"),
       spark: {
         master: "local[*]",
@@ -44,14 +44,13 @@ describe("loadConfig: defaults", () => {
         masterUi: "",
         executorWaitSeconds: 120,
       },
-      frameworkParallelism: 1,
+      formatParallelism: 1,
       parquetCodec: "snappy",
       queries: Array.from({ length: 22 }, (_, i) => i + 1),
       warmupRuns: 1,
       iterations: 3,
       iceberg: { formatVersion: "2" },
       delta: { checkpointInterval: 10 },
-      hudi: { tableType: "COPY_ON_WRITE" },
       cacheDir: path.join(os.homedir(), ".cache", "lakebench"),
     });
   });
@@ -283,7 +282,7 @@ describe("the new cluster settings", () => {
       workspace: workspace("FRAMEWORK_PARALLELISM=2\nSPARK_WORKER_CORES=4\n"),
       flags: { SPARK_WORKER_MEMORY: "8G" },
     });
-    expect(config.frameworkParallelism).toBe(2);
+    expect(config.formatParallelism).toBe(2);
     expect(config.spark.worker).toEqual({ cores: 4, memory: "8g" });
   });
 });

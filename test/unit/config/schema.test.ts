@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey } from "../../../src/core/config/keys";
+import { CONFIG_DEFAULTS, CONFIG_KEYS, FORMAT_IDS, RETIRED_KEYS, type ConfigKey } from "../../../src/core/config/keys";
 import { MIN_SECRET_LENGTH, rawConfigFields, rawConfigSchema } from "../../../src/core/config/schema";
 
 /** A secret long enough for a cluster master. */
@@ -51,7 +51,6 @@ describe("config schema: defaults", () => {
       QUERY_TARGET_CI_WIDTH: 0.1,
       ICEBERG_FORMAT_VERSION: "2",
       DELTA_CHECKPOINT_INTERVAL: 10,
-      HUDI_TABLE_TYPE: "COPY_ON_WRITE",
       LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
       SPARK_AUTH_SECRET: "",
       FRAMEWORK_PARALLELISM: 1,
@@ -103,6 +102,16 @@ describe("FRAMEWORKS", () => {
     expect(valueOf("FRAMEWORKS", "iceberg")).toEqual(["iceberg"]);
   });
 
+  it.each(["iceberg", "iceberg-mor", "delta", "delta-dv", "hudi", "hudi-mor", "parquet"])("accepts the format variant %j", (id) => {
+    expect(valueOf("FRAMEWORKS", id)).toEqual([id]);
+  });
+
+  it("accepts all seven variants at once, in the order given", () => {
+    expect(FORMAT_IDS).toHaveLength(7);
+    expect(valueOf("FRAMEWORKS", [...FORMAT_IDS].reverse().join(","))).toEqual([...FORMAT_IDS].reverse());
+    expect(valueOf("FRAMEWORKS", "Iceberg-MOR,hudi,HUDI-mor")).toEqual(["iceberg-mor", "hudi", "hudi-mor"]);
+  });
+
   it("keeps the order given, trims spaces and lower-cases names", () => {
     expect(valueOf("FRAMEWORKS", " Delta , iceberg,PARQUET ")).toEqual(["delta", "iceberg", "parquet"]);
   });
@@ -115,8 +124,8 @@ describe("FRAMEWORKS", () => {
     expect(valueOf("FRAMEWORKS", "iceberg,,delta,")).toEqual(["iceberg", "delta"]);
   });
 
-  it.each(["snowflake", "iceberg,snowflake", "", ",", "iceberg;delta"])("rejects %j, naming the allowed frameworks", (raw) => {
-    expectRejected("FRAMEWORKS", raw, /iceberg, delta, hudi, parquet/);
+  it.each(["snowflake", "iceberg,snowflake", "", ",", "iceberg;delta", "iceberg-cow", "hudi_mor", "delta dv"])("rejects %j, naming the allowed variants", (raw) => {
+    expectRejected("FRAMEWORKS", raw, /iceberg, iceberg-mor, delta, delta-dv, hudi, hudi-mor, parquet/);
   });
 });
 
@@ -162,6 +171,7 @@ describe("run counts", () => {
     ["SPARK_SHUFFLE_PARTITIONS", "200", 200],
     ["DELTA_CHECKPOINT_INTERVAL", "1", 1],
     ["FRAMEWORK_PARALLELISM", "4", 4],
+    ["FRAMEWORK_PARALLELISM", "7", 7], // one per format variant
     ["SPARK_WORKER_CORES", "3", 3],
   ] as const)("accepts %s=%j as the integer %d", (key, raw, expected) => {
     expect(valueOf(key, raw)).toBe(expected);
@@ -181,7 +191,7 @@ describe("run counts", () => {
     ["QUERY_ITERATIONS", "1001"],
     ["SPARK_SHUFFLE_PARTITIONS", "99999999999999999999999"],
     ["SPARK_EXECUTOR_CORES", "1025"],
-    ["FRAMEWORK_PARALLELISM", "5"],
+    ["FRAMEWORK_PARALLELISM", "8"], // more than the seven variants (was 5, past the four frameworks)
     ["QUERY_MAX_ITERATIONS", "2"],
   ] as const)("rejects %s=%j with the bounds in the message", (key, raw) => {
     expectRejected(key, raw, /an integer from \d+ to \d+/);
@@ -307,9 +317,10 @@ describe("enumerated keys", () => {
     expectRejected("ICEBERG_FORMAT_VERSION", "3", /one of 1, 2/);
   });
 
-  it("HUDI_TABLE_TYPE accepts MERGE_ON_READ and rejects a lower-case name", () => {
-    expect(valueOf("HUDI_TABLE_TYPE", "MERGE_ON_READ")).toBe("MERGE_ON_READ");
-    expectRejected("HUDI_TABLE_TYPE", "merge_on_read", /COPY_ON_WRITE, MERGE_ON_READ/);
+  it("HUDI_TABLE_TYPE is no key of the schema any more: it is retired, naming the variants that replace it", () => {
+    // Was: accepts MERGE_ON_READ and rejects a lower-case name. The table type is the variant now (hudi / hudi-mor).
+    expect(Object.keys(rawConfigFields.shape)).not.toContain("HUDI_TABLE_TYPE");
+    expect(RETIRED_KEYS.HUDI_TABLE_TYPE).toMatch(/hudi \(COPY_ON_WRITE\) or hudi-mor \(MERGE_ON_READ\) in FRAMEWORKS/);
   });
 
   it("DATA_DIR and LAKEBENCH_CACHE_DIR reject a blank path", () => {

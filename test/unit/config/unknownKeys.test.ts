@@ -44,6 +44,20 @@ describe("unknown keys in .env", () => {
   });
 });
 
+describe("retired keys", () => {
+  it.each([".env", "environment"] as const)("refuses HUDI_TABLE_TYPE with any value in %s, naming the variants that replace it", (source) => {
+    for (const value of ["MERGE_ON_READ", "COPY_ON_WRITE", "anything"]) {
+      const problems = unknownKeyProblems([["HUDI_TABLE_TYPE", value]], source);
+      expect(problems).toEqual([{ key: "HUDI_TABLE_TYPE", value, allowed: expect.stringMatching(/hudi \(COPY_ON_WRITE\) or hudi-mor \(MERGE_ON_READ\) in FRAMEWORKS/), source }]);
+      expect(problems[0].allowed).not.toContain("did you mean");
+    }
+  });
+
+  it("refuses it whatever its case", () => {
+    expect(unknownKeyProblems([["hudi_table_type", "MERGE_ON_READ"]], "environment")).toHaveLength(1);
+  });
+});
+
 describe("unknown keys in the process environment", () => {
   it("flags near-misses of our keys, case included", () => {
     expect(keysOf({ SPARK_MASTR: "yarn", queries: "all", DATADIR: "/x" }, "environment")).toEqual([

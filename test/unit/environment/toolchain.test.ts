@@ -35,14 +35,14 @@ describe("Toolchain", () => {
     expect(new Toolchain(cache).sparkHome).toBe(path.join(cache, "venv", "lib", "python3.12", "site-packages", "pyspark"));
   });
 
-  it("reads every framework's jars from jars.txt, skipping comments", () => {
+  it("reads every format family's jars from jars.txt, skipping comments", () => {
     const jars = readJarList();
-    expect(jars.map((j) => j.framework).sort()).toEqual(["delta", "delta", "hudi", "iceberg"]);
+    expect(jars.map((j) => j.family).sort()).toEqual(["delta", "delta", "hudi", "iceberg"]);
     for (const jar of jars) {
       expect(jar.sha1).toMatch(/^[0-9a-f]{40}$/);
       expect(jar.fileName).toMatch(/\.jar$/);
     }
-    expect(jars.find((j) => j.framework === "iceberg")?.fileName).toBe("iceberg-spark-runtime-3.5_2.12-1.10.1.jar");
+    expect(jars.find((j) => j.family === "iceberg")?.fileName).toBe("iceberg-spark-runtime-3.5_2.12-1.10.1.jar");
   });
 
   it("has no jars for plain Parquet", () => {

@@ -1,8 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PipelineOutcome, PipelineRequest } from "../../../src/core/pipeline/runPipeline";
-import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
+import { target, ToolchainMissingError, type PipelineOutcome, type PipelineRequest } from "../../../src/core";
 import { COMMANDS } from "../../../src/extension/commands/commandIds";
 import { BenchmarkSession } from "../../../src/extension/run/benchmarkSession";
 import { PIPELINE_REQUESTS, phaseRequest } from "../../../src/extension/run/runRequests";
@@ -44,7 +43,7 @@ describe("the run session", () => {
     const t = setup("TPCH_SCALE_FACTOR=0.01\nFRAMEWORKS=iceberg,delta\n", { FRAMEWORKS: "parquet" });
     await t.session.run(PIPELINE_REQUESTS.benchmark);
     expect(t.requests).toHaveLength(1);
-    expect(t.requests[0].config.frameworks).toEqual(["parquet"]); // settings beat .env
+    expect(t.requests[0].config.formats).toEqual(["parquet"]); // settings beat .env
     expect(t.requests[0].config.scaleFactor).toBe(0.01);
     expect(t.requests[0].targets).toEqual(["bronze", "silver", "gold", "report"]);
     expect(t.ui.progressTitles).toEqual(["Lakehouse benchmark"]);
@@ -53,11 +52,12 @@ describe("the run session", () => {
     expect(t.ui.messages("info")).toEqual(["Lakehouse benchmark completed (run lb-1)."]);
   });
 
-  it("runs one format's phase with only that format, forced when asked", async () => {
-    const t = setup("FRAMEWORKS=iceberg,delta\n");
-    await t.session.run(phaseRequest({ kind: "silver", framework: "delta" }, true));
+  it("runs one target's phase with only that target's format, forced when asked", async () => {
+    const t = setup("FRAMEWORKS=iceberg,delta-dv\n");
+    await t.session.run(phaseRequest({ kind: "silver", phase: "load@spark.delta-dv", target: target("spark", "delta-dv") }, true));
     expect(t.requests[0]).toMatchObject({ targets: ["silver"], force: true, command: "silver" });
-    expect(t.requests[0].config.frameworks).toEqual(["delta"]);
+    expect(t.requests[0].config.formats).toEqual(["delta-dv"]);
+    expect(t.ui.progressTitles).toEqual(["Force rerun load@spark.delta-dv"]);
   });
 
   it("refuses a second run while one is going, and says which one is running", async () => {
@@ -123,11 +123,11 @@ describe("the run session", () => {
 
   it("says which phase failed and offers its log and the report", async () => {
     const t = setup();
-    t.setPipeline(async () => outcome({ status: "failed", failures: ["gold_iceberg: wrong answers: q05"], reportDir: "/d/gold/reports/lb-1" }));
+    t.setPipeline(async () => outcome({ status: "failed", failures: ["queries@spark.iceberg: wrong answers: q05"], reportDir: "/d/gold/reports/lb-1" }));
     t.ui.answer = "Open Log";
     await t.session.run(PIPELINE_REQUESTS.benchmark);
-    expect(t.ui.shown[0]).toEqual({ level: "error", message: "Lakehouse benchmark failed: gold_iceberg: wrong answers: q05", actions: ["Open Log", "Open Report"] });
-    expect(t.ui.executed).toEqual([{ command: COMMANDS.phaseOpenLog, args: ["gold_iceberg"] }]);
+    expect(t.ui.shown[0]).toEqual({ level: "error", message: "Lakehouse benchmark failed: queries@spark.iceberg: wrong answers: q05", actions: ["Open Log", "Open Report"] });
+    expect(t.ui.executed).toEqual([{ command: COMMANDS.phaseOpenLog, args: ["queries@spark.iceberg"] }]);
   });
 
   it("streams progress to the log, the notification and the status bar", async () => {

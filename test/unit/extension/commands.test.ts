@@ -10,6 +10,7 @@ import { phaseCommands } from "../../../src/extension/commands/phaseCommands";
 import { reportCommands } from "../../../src/extension/commands/reportCommands";
 import { RESET_CHOICES, stateCommands } from "../../../src/extension/commands/stateCommands";
 import type { RunRequest } from "../../../src/extension/run/runRequests";
+import { targetPhases } from "../../../src/core";
 import { buildPhaseTree } from "../../../src/extension/tree/phaseTreeModel";
 import type { RunChoice, RunSelection } from "../../../src/shared/protocol";
 import { tempDirs } from "../helpers/fixtures";
@@ -42,12 +43,12 @@ function allCommands(overrides: { workspace?: string } = {}) {
   const shownReports: RunSelection[] = [];
   const clusterCalls: string[] = [];
   const reportRuns: RunChoice[] = [
-    { benchmarkId: "lb-b", startedAt: "2026-01-02T00:00:00Z", frameworks: ["iceberg"], status: "completed" },
-    { benchmarkId: "lb-a", startedAt: "2026-01-01T00:00:00Z", frameworks: ["iceberg"], status: "completed" },
+    { benchmarkId: "lb-b", startedAt: "2026-01-02T00:00:00Z", targets: ["Iceberg"], status: "completed" },
+    { benchmarkId: "lb-a", startedAt: "2026-01-01T00:00:00Z", targets: ["Iceberg"], status: "completed" },
   ];
   const tree = buildPhaseTree({
-    frameworks: ["iceberg", "parquet"],
-    state: state({ gold_iceberg: completed({ metricsFile: "/m/iceberg.json" }) }),
+    targets: targetPhases({ formats: ["iceberg", "parquet"] }),
+    state: state({ "queries@spark.iceberg": completed({ metricsFile: "/m/spark.iceberg.json" }) }),
     metricsFileOf: (_p, s) => s.result?.metricsFile as string | undefined,
   });
   const findNode = (id: string) => [...tree, ...tree.flatMap((n) => n.children ?? [])].find((n) => n.id === id);
@@ -130,16 +131,17 @@ describe("command wiring", () => {
 
   it("runs, forces and opens the files of the phase a tree item stands for", async () => {
     const t = allCommands();
-    await t.run(COMMANDS.phaseRun, t.findNode("gold_iceberg"));
+    await t.run(COMMANDS.phaseRun, t.findNode("queries@spark.iceberg"));
     await t.run(COMMANDS.phaseForceRun, t.findNode("silver"));
-    expect(t.session.requests.map((r) => ({ targets: r.targets, force: r.force, frameworks: r.frameworks }))).toEqual([
-      { targets: ["gold"], force: false, frameworks: ["iceberg"] },
-      { targets: ["silver"], force: true, frameworks: undefined },
+    expect(t.session.requests.map((r) => ({ targets: r.targets, force: r.force, formats: r.formats }))).toEqual([
+      { targets: ["gold"], force: false, formats: ["iceberg"] },
+      { targets: ["silver"], force: true, formats: undefined },
     ]);
-    await t.run(COMMANDS.phaseOpenMetrics, t.findNode("gold_iceberg"));
-    await t.run(COMMANDS.phaseOpenLog, "gold_iceberg");
-    await t.run(COMMANDS.phaseOpenLog, "gold_parquet");
-    expect(t.ui.opened).toEqual(["/m/iceberg.json", "/ws/.lakebench/logs/lb-20260101-100000-aaaa/phase.log"]);
+    expect(t.session.requests[0].title).toBe("Run queries@spark.iceberg");
+    await t.run(COMMANDS.phaseOpenMetrics, t.findNode("queries@spark.iceberg"));
+    await t.run(COMMANDS.phaseOpenLog, "queries@spark.iceberg");
+    await t.run(COMMANDS.phaseOpenLog, "queries@spark.parquet");
+    expect(t.ui.opened).toEqual(["/m/spark.iceberg.json", "/ws/.lakebench/logs/lb-20260101-100000-aaaa/phase.log"]);
     expect(t.ui.messages("info")).toEqual(["This phase has no log yet: it has not run."]);
   });
 

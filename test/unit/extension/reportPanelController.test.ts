@@ -4,7 +4,7 @@ import type { HostMessage, RunChoice } from "../../../src/shared/protocol";
 import { ReportPanelController, type ReportSource } from "../../../src/extension/webview/reportPanelController";
 import { reportModel } from "../report/model.fixture";
 
-const choice = (benchmarkId: string): RunChoice => ({ benchmarkId, startedAt: "2026-01-01T00:00:00Z", scaleFactor: 0.01, frameworks: ["iceberg"], status: "completed" });
+const choice = (benchmarkId: string): RunChoice => ({ benchmarkId, startedAt: "2026-01-01T00:00:00Z", scaleFactor: 0.01, targets: ["Iceberg"], status: "completed" });
 
 function setup(runs = [choice("lb-new"), choice("lb-old")], selection = {}) {
   const posted: HostMessage[] = [];

@@ -32,10 +32,11 @@ describe("the report panel's verdict", () => {
     }
   });
 
-  it("keys rows by figure, format and run, and marks the best and the clearly behind", () => {
+  it("keys rows by figure, target and run, and marks the best and the clearly behind", () => {
     const [run] = verdictViews({ primary: model });
     const rows = run.rankings[0].table.rows;
-    expect(rows.map((r) => r.key)).toEqual(["verdict/queries/iceberg/A", "verdict/queries/delta/A"]);
+    expect(rows.map((r) => r.key)).toEqual(["verdict/queries/spark.iceberg/A", "verdict/queries/spark.delta/A"]);
+    expect(rows.map((r) => r.cells[1].text)).toEqual(["Iceberg", "Delta Lake"]);
     expect(rows.map((r) => r.cells.at(-1)!.tone)).toEqual(["good", "bad"]);
     expect(run.method.length).toBeGreaterThanOrEqual(5);
   });
@@ -50,7 +51,7 @@ describe("the report panel's verdict", () => {
   it("marks a query whose spread is too wide to rank in the query grid, with the reason on hover", () => {
     const table = queryFigures({ primary: model });
     const spread = table.columns.findIndex((c) => c.title === "Spread");
-    const q03 = table.rows.find((r) => r.key === "query/q03/delta/A")!.cells[spread];
+    const q03 = table.rows.find((r) => r.key === "query/q03/spark.delta/A")!.cells[spread];
     expect(q03).toMatchObject({ text: "spread too wide to rank", tone: "bad", title: model.queries[2].spread!.detail });
     expect(queryFigures({ primary: olderReportModel() }).rows[0].cells[spread].text).toBe("–");
   });

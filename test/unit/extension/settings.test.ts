@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../../src/core/config/errors";
+import { ConfigError, FORMAT_IDS, FORMATS } from "../../../src/core";
 import { describeConfigError, sourceOf } from "../../../src/extension/config/configProblems";
 import { settingFor, settingsToRawConfig } from "../../../src/extension/config/settings";
 
@@ -23,5 +25,13 @@ describe("VS Code settings as configuration", () => {
     expect(settingFor("TPCH_SCALE_FACTOR")).toBe("lakehouseBench.scaleFactor");
     const error = new ConfigError([{ key: "FRAMEWORKS", value: "oracle", allowed: "a comma-separated list of iceberg, delta, hudi, parquet" }]);
     expect(describeConfigError(error, layers).message).toBe('Invalid configuration: FRAMEWORKS="oracle" (from .env): a comma-separated list of iceberg, delta, hudi, parquet');
+  });
+
+  it("offers the format variants in the frameworks setting, each described by its descriptor's summary", () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8"));
+    const items = manifest.contributes.configuration.properties["lakehouseBench.frameworks"].items;
+    expect(items.enum).toEqual([...FORMAT_IDS]);
+    expect(items.enumDescriptions).toEqual(FORMAT_IDS.map((id) => FORMATS[id].summary));
+    expect(Object.keys(manifest.contributes.configuration.properties).filter((key) => /hudi/i.test(key))).toEqual([]);
   });
 });

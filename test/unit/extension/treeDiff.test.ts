@@ -14,9 +14,9 @@ const node = (id: string, description = "", children?: TreeNodeModel[]): TreeNod
 
 describe("tree refreshes", () => {
   it("reports only the nodes that changed, updating them in place", () => {
-    const current = [node("bronze"), node("silver", "", [node("silver_iceberg"), node("silver_delta")])];
+    const current = [node("bronze"), node("silver", "", [node("load@spark.iceberg"), node("load@spark.delta")])];
     const child = current[1].children![0];
-    const next = [node("bronze"), node("silver", "", [node("silver_iceberg", "q05 0.4 s"), node("silver_delta")])];
+    const next = [node("bronze"), node("silver", "", [node("load@spark.iceberg", "q05 0.4 s"), node("load@spark.delta")])];
     expect(sameShape(current, next)).toBe(true);
     const changed = mergeChanges(current, next);
     expect(changed).toEqual([child]);

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BenchConfig } from "../../../src/core/config/benchConfig";
+import { DataLayout, type BenchConfig } from "../../../src/core";
 import type { PhaseNode } from "../../../src/extension/tree/phaseTreeModel";
 import type { RunNode } from "../../../src/extension/tree/runsTreeModel";
 import { CONTEXT_KEYS, ViewsController } from "../../../src/extension/tree/viewsController";
@@ -17,7 +17,7 @@ function setup(options: { dotenv?: boolean; trusted?: boolean; config?: BenchCon
   const pushed = { phases: [] as PhaseNode[][], runs: [] as RunNode[][] };
   const context = new Map<string, unknown>();
   const problems: string[] = [];
-  const config = options.config ?? benchConfig({ frameworks: ["iceberg", "parquet"], dataDir: path.join(workspace, "data") });
+  const config = options.config ?? benchConfig({ formats: ["iceberg", "parquet"], dataDir: path.join(workspace, "data") });
   const views = new ViewsController({
     workspace: () => workspace,
     isTrusted: () => options.trusted ?? true,
@@ -43,7 +43,7 @@ describe("the views controller", () => {
     t.writeState(state({ bronze: completed({ rows: 5 }) }, [run()]));
     await t.views.refresh();
     const phases = t.pushed.phases.at(-1)!;
-    expect(phases.find((n) => n.id === "silver")!.children!.map((c) => c.id)).toEqual(["silver_iceberg", "silver_parquet"]);
+    expect(phases.find((n) => n.id === "silver")!.children!.map((c) => c.id)).toEqual(["load@spark.iceberg", "load@spark.parquet"]);
     expect(phases[0].status).toBe("completed");
     expect(t.pushed.runs.at(-1)!.map((r) => r.id)).toEqual(["lb-20260101-100000-aaaa"]);
     expect(t.context.get(CONTEXT_KEYS.configured)).toBe(true);
@@ -65,16 +65,75 @@ describe("the views controller", () => {
 
   it("falls back to the formats the state file knows when the configuration is invalid", async () => {
     const t = setup({ config: new Error("Invalid configuration") });
-    t.writeState(state({ silver_hudi: completed() }));
+    t.writeState(state({ "load@spark.hudi-mor": completed() }));
     await t.views.refresh();
-    expect(t.pushed.phases.at(-1)!.find((n) => n.id === "gold")!.children!.map((c) => c.id)).toEqual(["gold_hudi"]);
+    expect(t.pushed.phases.at(-1)!.find((n) => n.id === "gold")!.children!.map((c) => c.id)).toEqual(["queries@spark.hudi-mor"]);
+  });
+
+  it("shows a version 1 state file under the target ids it migrates to, without writing it", async () => {
+    const t = setup();
+    const v1 = { version: 1, phases: { silver_iceberg: completed({ rows: 7 }), gold_iceberg: completed({ passed: 22, queries: 22 }) }, runs: [] };
+    t.writeState(v1);
+    await t.views.refresh();
+    const phases = t.pushed.phases.at(-1)!;
+    expect(phases.find((n) => n.id === "silver")!.children![0]).toMatchObject({ id: "load@spark.iceberg", status: "completed", description: "12.5 s · 7 rows" });
+    expect(phases.find((n) => n.id === "gold")!.children![0]).toMatchObject({ id: "queries@spark.iceberg", description: "12.5 s · 22/22 passed" });
+    expect(JSON.parse(readFileSync(path.join(t.workspace, ".lakebench", "state.json"), "utf8"))).toEqual(v1);
+  });
+
+  it("shows the landed main's version 1 state file with every phase and figure under its target", async () => {
+    const t = setup();
+    t.writeState(readFileSync(path.resolve(__dirname, "../../fixtures/v1/state.json"), "utf8"));
+    await t.views.refresh();
+    const leaves = t.pushed.phases.at(-1)!.flatMap((n) => n.children ?? [n]);
+    // Each description is "<duration> · <figure>": the figure is what the phase's result says.
+    expect(leaves.map((n) => [n.id, n.status, n.description.split(" · ").at(-1)])).toEqual([
+      ["bronze", "completed", "86,805 rows"],
+      ["load@spark.iceberg", "completed", "86,805 rows, 2.9 MiB"],
+      ["load@spark.parquet", "completed", "86,805 rows, 2.9 MiB"],
+      ["queries@spark.iceberg", "completed", "2/2 passed"],
+      ["queries@spark.parquet", "completed", "2/2 passed"],
+      ["report", "completed", "no problems"],
+    ]);
+    expect(t.pushed.runs.at(-1)!.map((r) => r.description)).toEqual(["SF 0.01 · iceberg, parquet · 4/4 passed"]);
+  });
+
+  it("points each completed phase at its figures where core's layout and the results put them", async () => {
+    const t = setup();
+    const data = path.join(t.workspace, "data");
+    const layout = new DataLayout({ dataDir: data, scaleFactor: 0.01 }, t.workspace);
+    const metrics = path.join(layout.metricsDir("lb-20260101-100000-aaaa"), "spark.iceberg.json");
+    const summary = layout.summaryFile("lb-20260101-100000-aaaa");
+    for (const file of [layout.bronzeManifest, layout.silverLoadResult("iceberg"), metrics, summary]) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, "{}");
+    }
+    t.writeState(
+      state({
+        bronze: completed({ rows: 5 }),
+        "load@spark.iceberg": completed({ rows: 5 }),
+        "load@spark.parquet": completed({ rows: 5 }), // its load result is not on disk
+        "queries@spark.iceberg": completed({ metricsFile: metrics }),
+        report: completed({ summary }),
+      }),
+    );
+    await t.views.refresh();
+    const leaves = t.pushed.phases.at(-1)!.flatMap((n) => n.children ?? [n]);
+    const metricsOf = (id: string) => leaves.find((n) => n.id === id)!.metricsFile;
+    expect(["bronze", "load@spark.iceberg", "load@spark.parquet", "queries@spark.iceberg", "report"].map(metricsOf)).toEqual([
+      layout.bronzeManifest,
+      layout.silverLoadResult("iceberg"),
+      undefined,
+      metrics,
+      summary,
+    ]);
   });
 
   it("folds this window's progress lines into the running phase without reading the file again", async () => {
     const t = setup();
-    t.writeState(state({ gold_iceberg: { status: "running", pid: process.pid } }));
+    t.writeState(state({ "queries@spark.iceberg": { status: "running", pid: process.pid } }));
     await t.views.refresh();
-    t.views.onProgress({ type: "message", phase: "gold_iceberg", message: "gold_iceberg: q07 0.300 s median of 1" });
+    t.views.onProgress({ type: "message", phase: "queries@spark.iceberg", message: "queries@spark.iceberg: q07 0.300 s median of 1" });
     const gold = t.pushed.phases.at(-1)!.find((n) => n.id === "gold")!.children![0];
     expect(gold.description).toBe("q07 0.300 s median of 1");
   });

@@ -10,7 +10,7 @@ export type BenchConfigOverrides = Omit<Partial<BenchConfig>, "spark"> & { spark
 export function benchConfig(overrides: BenchConfigOverrides = {}): BenchConfig {
   const base: BenchConfig = {
     scaleFactor: 0.01,
-    frameworks: ["iceberg", "delta", "hudi", "parquet"],
+    formats: ["iceberg", "delta", "hudi", "parquet"],
     dataDir: "/tmp/lakebench-test-data",
     spark: {
       master: "local[*]",
@@ -23,14 +23,13 @@ export function benchConfig(overrides: BenchConfigOverrides = {}): BenchConfig {
       masterUi: "",
       executorWaitSeconds: 120,
     },
-    frameworkParallelism: 1,
+    formatParallelism: 1,
     parquetCodec: "snappy",
     queries: [1, 2, 3],
     warmupRuns: 1,
     iterations: 3,
     iceberg: { formatVersion: "2" },
     delta: { checkpointInterval: 10 },
-    hudi: { tableType: "COPY_ON_WRITE" },
     cacheDir: "/tmp/x",
   };
   return { ...base, ...overrides, spark: { ...base.spark, ...overrides.spark } };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { querySpread, type SpreadCell } from "../../../src/core/metrics/querySpread";
 
-const cell = (framework: SpreadCell["framework"], median: number, low: number, high: number, runs = 5, stoppedBy?: SpreadCell["stoppedBy"]): SpreadCell => ({
-  framework,
+/** A Spark target's cell; the label is the format's name capitalised, as the descriptors name it. */
+const cell = (format: string, median: number, low: number, high: number, runs = 5, stoppedBy?: SpreadCell["stoppedBy"]): SpreadCell => ({
+  target: `spark.${format}` as SpreadCell["target"],
+  label: format[0].toUpperCase() + format.slice(1),
   median,
   interval: { low, high, confidence: 0.96 },
   runs,
@@ -21,7 +23,7 @@ describe("querySpread", () => {
   it("is too wide when the intervals overlap and one reaches further than ±10 % from its median", () => {
     const spread = querySpread([cell("iceberg", 1, 0.6, 1.58), cell("delta", 1.2, 1.15, 1.25)])!;
     expect(spread.status).toBe("too wide");
-    expect(spread.detail).toContain("iceberg 0.600–1.580 s (±58 % of its median) overlaps delta");
+    expect(spread.detail).toContain("Iceberg 0.600–1.580 s (±58 % of its median) overlaps Delta");
   });
 
   it("says when an interval is the min–max of a few runs, which covers the median less often", () => {
@@ -33,10 +35,10 @@ describe("querySpread", () => {
     expect(querySpread([cell("hudi", 1, 0.95, 1.05, 20, "cap")])!.status).toBe("too wide");
   });
 
-  it("has too few runs below 3 timed runs, and names the format", () => {
+  it("has too few runs below 3 timed runs, and names the target by its label", () => {
     const spread = querySpread([cell("iceberg", 1, 0.9, 1.1, 2), cell("delta", 2, 1.9, 2.1)])!;
-    expect(spread).toEqual({ status: "too few runs", detail: "iceberg: 2 timed runs; at least 3 are needed to judge the spread" });
-    expect(querySpread([{ framework: "delta", median: 1, interval: null, runs: 1 }])!.status).toBe("too few runs");
+    expect(spread).toEqual({ status: "too few runs", detail: "Iceberg: 2 timed runs; at least 3 are needed to judge the spread" });
+    expect(querySpread([{ target: "spark.delta", label: "Delta Lake", median: 1, interval: null, runs: 1 }])!.status).toBe("too few runs");
   });
 
   it("says nothing for a query no format answered", () => {

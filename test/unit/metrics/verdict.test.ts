@@ -1,10 +1,12 @@
 import { median } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import type { Framework } from "../../../src/core/config/keys";
+import type { FormatId } from "../../../src/core/config/keys";
 import { BOOTSTRAP_RESAMPLES } from "../../../src/core/metrics/bootstrap";
 import { seededRandom } from "../../../src/core/metrics/seededRandom";
 import { geometricMean } from "../../../src/core/metrics/statistics";
 import { computeVerdict, type VerdictInput } from "../../../src/core/metrics/verdict";
+import type { TargetId } from "../../../src/core/phase/targets";
+import { targetLabel } from "../../../src/core/report/targetLabels";
 
 /** `n` runs around `center`, each within ±`jitter` of it (from a seeded source: the same every time). */
 function runs(center: number, n: number, jitter: number, seed: number): number[] {
@@ -12,18 +14,21 @@ function runs(center: number, n: number, jitter: number, seed: number): number[]
   return Array.from({ length: n }, () => center * (1 + jitter * (2 * random() - 1)));
 }
 
-type Timings = Partial<Record<Framework, number[][]>>;
+/** Timings and loads by format: each format is a Spark target (`iceberg` -> spark.iceberg). */
+type Timings = Partial<Record<FormatId, number[][]>>;
+type Loads = Partial<Record<FormatId, NonNullable<VerdictInput["load"][TargetId]>>>;
+const on = (format: string): TargetId => `spark.${format as FormatId}`;
 
-function input(timings: Timings, load: VerdictInput["load"] = {}): VerdictInput {
-  const frameworks = [...new Set([...Object.keys(timings), ...Object.keys(load)])] as Framework[];
+function input(timings: Timings, load: Loads = {}): VerdictInput {
+  const formats = [...new Set([...Object.keys(timings), ...Object.keys(load)])];
   const queries = Math.max(...Object.values(timings).map((t) => t!.length));
   return {
-    frameworks,
-    load,
+    targets: formats.map((f) => ({ id: on(f), label: targetLabel(on(f)) })),
+    load: Object.fromEntries(Object.entries(load).map(([f, l]) => [on(f), l])),
     queries: Array.from({ length: queries }, (_, q) => ({
       name: `q${String(q + 1).padStart(2, "0")}`,
-      byFramework: Object.fromEntries(
-        Object.keys(timings).map((f) => [f, timings[f as Framework]![q] ? { status: "completed", seconds: timings[f as Framework]![q] } : { status: "failed" }]),
+      byTarget: Object.fromEntries(
+        Object.keys(timings).map((f) => [on(f), timings[f as FormatId]![q] ? { status: "completed", seconds: timings[f as FormatId]![q] } : { status: "failed" }]),
       ),
     })),
   };
@@ -42,8 +47,8 @@ describe("computeVerdict: query time", () => {
   it("ranks a clearly faster format first, and the slower one with an interval that excludes 1", () => {
     const verdict = computeVerdict(input({ delta: queriesAround(2, 100), iceberg: queriesAround(1, 200) }));
     const [best, second] = verdict.queries.formats;
-    expect(best).toMatchObject({ framework: "iceberg", rank: 1, ratio: 1, interval: null, standing: "best" });
-    expect(second).toMatchObject({ framework: "delta", rank: 2, standing: "behind" });
+    expect(best).toMatchObject({ target: "spark.iceberg", label: "Iceberg", rank: 1, ratio: 1, interval: null, standing: "best" });
+    expect(second).toMatchObject({ target: "spark.delta", label: "Delta Lake", rank: 2, standing: "behind" });
     expect(second.ratio).toBeGreaterThan(1.8);
     expect(second.ratio).toBeLessThan(2.2);
     expect(second.interval!.low).toBeGreaterThan(1);
@@ -75,21 +80,21 @@ describe("computeVerdict: query time", () => {
     expect(ranking.basis).toBe("4 of 5 queries every format answered");
     const common = [0, 2, 3, 4];
     const icebergValue = geometricMean(common.map((i) => median(iceberg[i])))!;
-    expect(ranking.formats.find((f) => f.framework === "iceberg")!.value).toBeCloseTo(icebergValue, 12);
-    expect(ranking.formats.find((f) => f.framework === "delta")!.ratio).toBeCloseTo(geometricMean(common.map((i) => median(delta[i]!)))! / icebergValue, 12);
+    expect(ranking.formats.find((f) => f.target === "spark.iceberg")!.value).toBeCloseTo(icebergValue, 12);
+    expect(ranking.formats.find((f) => f.target === "spark.delta")!.ratio).toBeCloseTo(geometricMean(common.map((i) => median(delta[i]!)))! / icebergValue, 12);
   });
 
   it("gives no interval with fewer than 3 timed runs of a query, and says which", () => {
     const ranking = computeVerdict(input({ iceberg: queriesAround(1, 900, 0.05, 2), delta: queriesAround(3, 950, 0.05, 2) })).queries;
     expect(ranking.intervalSource).toBe("none");
-    expect(ranking.noInterval).toMatch(/has 2 timed runs; a bootstrap needs at least 3/);
-    expect(ranking.formats[1]).toMatchObject({ framework: "delta", interval: null, standing: "unjudged" });
+    expect(ranking.noInterval).toMatch(/ on (Iceberg|Delta Lake) has 2 timed runs; a bootstrap needs at least 3/);
+    expect(ranking.formats[1]).toMatchObject({ target: "spark.delta", interval: null, standing: "unjudged" });
   });
 
   it("leaves out a format that answered nothing, and says why", () => {
     const ranking = computeVerdict(input({ iceberg: queriesAround(1, 1000), hudi: [[], [], [], [], []].map(() => undefined as unknown as number[]) })).queries;
-    expect(ranking.formats.map((f) => f.framework)).toEqual(["iceberg"]);
-    expect(ranking.excluded).toEqual([{ framework: "hudi", reason: "answered no query with timed runs" }]);
+    expect(ranking.formats.map((f) => f.target)).toEqual(["spark.iceberg"]);
+    expect(ranking.excluded).toEqual([{ target: "spark.hudi", label: "Hudi", reason: "answered no query with timed runs" }]);
   });
 });
 
@@ -100,7 +105,7 @@ describe("computeVerdict: load time and storage", () => {
       delta: tableLoad([8, 4, 2, 1, 1]),
     }));
     expect(verdict.load.intervalSource).toBe("tables");
-    expect(verdict.load.formats.map((f) => [f.framework, f.value])).toEqual([["iceberg", 8], ["delta", 16]]);
+    expect(verdict.load.formats.map((f) => [f.target, f.value])).toEqual([["spark.iceberg", 8], ["spark.delta", 16]]);
     // Twice as slow on every table: every resample of tables gives a ratio of 2.
     expect(verdict.load.formats[1]).toMatchObject({ ratio: 2, standing: "behind" });
     expect(verdict.load.formats[1].interval!.low).toBeCloseTo(2, 12);
@@ -128,18 +133,18 @@ describe("computeVerdict: load time and storage", () => {
       hudi: { ...tableLoad([1, 1, 1]), dataBytes: 1400, metadataBytes: 100 },
     }));
     expect(verdict.storage.intervalSource).toBe("deterministic");
-    expect(verdict.storage.formats.map((f) => [f.framework, f.ratio, f.interval, f.standing])).toEqual([
-      ["delta", 1, null, "best"],
-      ["hudi", 1, null, "tied"],
-      ["iceberg", 2, null, "behind"],
+    expect(verdict.storage.formats.map((f) => [f.target, f.ratio, f.interval, f.standing])).toEqual([
+      ["spark.delta", 1, null, "best"],
+      ["spark.hudi", 1, null, "tied"],
+      ["spark.iceberg", 2, null, "behind"],
     ]);
     expect(verdict.storage.formats.map((f) => f.rank)).toEqual([1, 1, 3]);
   });
 
   it("leaves formats without a completed load out of load and storage", () => {
-    const verdict = computeVerdict({ ...input({ iceberg: queriesAround(1, 1), delta: queriesAround(1, 2) }), load: { iceberg: tableLoad([1, 2, 3]) } });
-    expect(verdict.load.excluded).toEqual([{ framework: "delta", reason: "no completed load" }]);
-    expect(verdict.storage.formats.map((f) => f.framework)).toEqual(["iceberg"]);
+    const verdict = computeVerdict({ ...input({ iceberg: queriesAround(1, 1), delta: queriesAround(1, 2) }), load: { "spark.iceberg": tableLoad([1, 2, 3]) } });
+    expect(verdict.load.excluded).toEqual([{ target: "spark.delta", label: "Delta Lake", reason: "no completed load" }]);
+    expect(verdict.storage.formats.map((f) => f.target)).toEqual(["spark.iceberg"]);
   });
 });
 

@@ -57,7 +57,7 @@ python)
 spark-submit)
   while [ $# -gt 0 ] && [[ "$1" != *.py ]]; do shift; done
   script=$1; shift
-  fw=$(arg --framework "$@")
+  fw=$(arg --format "$@")
   case "$script" in
   */silver/convert.py)
     if has "$FAIL_SILVER" "$fw"; then echo "Py4JJavaError: $fw exploded" >&2; exit 1; fi
@@ -85,7 +85,7 @@ spark-submit)
       tables="$tables$sep\"$name\":{\"seconds\":0.5,\"rows\":$rows,\"data_files\":1,\"data_bytes\":$((rows * 10)),\"metadata_bytes\":100}"; sep=","
       echo "LAKEBENCH_EVENT {\"event\":\"table_done\",\"table\":\"$name\",\"rows\":$rows,\"seconds\":0.5}"
     done
-    printf '{"framework":"%s","spark_version":"3.5.9","codec":"%s","options":{},"tables":{%s}}' "$fw" "$(arg --codec "$@")" "$tables" > "$output"
+    printf '{"format":"%s","engine_version":"3.5.9","codec":"%s","options":{},"tables":{%s}}' "$fw" "$(arg --codec "$@")" "$tables" > "$output"
     ;;
   */gold/run_queries.py)
     output=$(arg --output "$@"); answers=$(arg --answers "$@"); queries=$(arg --queries "$@"); iterations=$(arg --iterations "$@")
@@ -95,7 +95,7 @@ spark-submit)
       echo 'LAKEBENCH_EVENT {"event":"hanging"}'
       while true; do sleep 1; done
     fi
-    wrongvar="WRONG_$fw"; wrong="${!wrongvar:-}"
+    wrongvar="WRONG_${fw//-/_}"; wrong="${!wrongvar:-}"
     raw=""; ans=""; sep=""
     for n in ${queries//,/ }; do
       name=$(qname "$n")
@@ -105,7 +105,7 @@ spark-submit)
       ans="$ans$sep\"$name\":{\"columns\":[\"answer\"],\"rows\":[[$value]],\"hash\":\"$hash\"}"; sep=","
       echo "LAKEBENCH_EVENT {\"event\":\"query_done\",\"query\":\"$name\",\"status\":\"completed\",\"seconds\":$seconds}"
     done
-    printf '{"framework":"%s","spark_version":"3.5.9","queries_hash":"qh","queries":{%s}}' "$fw" "$raw" > "$output"
+    printf '{"format":"%s","engine_version":"3.5.9","queries_hash":"qh","queries":{%s}}' "$fw" "$raw" > "$output"
     printf '{"engine":"spark","queries":{%s}}' "$ans" > "$answers"
     ;;
   *) echo "fake spark-submit: unknown script $script" >&2; exit 2 ;;

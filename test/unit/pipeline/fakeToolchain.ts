@@ -7,20 +7,20 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Framework } from "../../../src/core/config/keys";
+import type { FormatId } from "../../../src/core/config/keys";
 import { readJarList } from "../../../src/core/environment/toolchain";
 
 export interface FakeControl {
   failBronze?: boolean;
-  failSilver?: Framework[];
+  failSilver?: FormatId[];
   /** Queries (like "q02") answered wrongly per format. */
-  wrongAnswers?: Partial<Record<Framework, string[]>>;
+  wrongAnswers?: Partial<Record<FormatId, string[]>>;
   /** Gold on these formats writes a partial output file, then never finishes (until killed). */
-  hangGold?: Framework[];
+  hangGold?: FormatId[];
   /** Each silver conversion takes this long, and logs when it starts and ends (timeline.log). */
   slowSilverMs?: number;
   /** Silver on these formats finishes only once all of them are converting at once (failing after 20 s). */
-  meetSilver?: Framework[];
+  meetSilver?: FormatId[];
 }
 
 /** The one script behind all three tools; it dispatches on the name it was started by. */
@@ -55,7 +55,8 @@ export function installFakeToolchain(cacheDir: string): FakeToolchain {
         `HANG_GOLD=${words(control.hangGold)}`,
         `SLOW_SILVER=${control.slowSilverMs ? String(control.slowSilverMs / 1000) : '""'}`,
         `MEET_SILVER=${words(control.meetSilver)}`,
-        ...Object.entries(control.wrongAnswers ?? {}).map(([framework, queries]) => `WRONG_${framework}=${words(queries)}`),
+        // A shell variable name has no dashes: WRONG_iceberg_mor (fakeTool.sh reads it so).
+        ...Object.entries(control.wrongAnswers ?? {}).map(([format, queries]) => `WRONG_${format.replace(/-/g, "_")}=${words(queries)}`),
       ];
       writeFileSync(path.join(cacheDir, "control.sh"), lines.join("\n") + "\n");
     },
@@ -68,8 +69,8 @@ export function installFakeToolchain(cacheDir: string): FakeToolchain {
       const spans: Record<string, { start: number; end: number }> = {};
       if (!existsSync(file)) return spans;
       for (const line of readFileSync(file, "utf8").trim().split("\n")) {
-        const [framework, edge, at] = line.split(" ");
-        spans[framework] = { ...spans[framework], [edge]: Number(at) } as { start: number; end: number };
+        const [format, edge, at] = line.split(" ");
+        spans[format] = { ...spans[format], [edge]: Number(at) } as { start: number; end: number };
       }
       return spans;
     },

@@ -2,13 +2,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DataLayout } from "../../../src/core/pipeline/layout";
-import { OwnedPathError } from "../../../src/core/pipeline/ownedPaths";
-import { planPhases } from "../../../src/core/pipeline/phases";
-import { recoverStalePhases, type RecoveredPhase } from "../../../src/core/pipeline/recovery";
+import type { FormatId } from "../../../src/core/config/keys";
+import { ENGINES, type Engine } from "../../../src/core/engines";
+import { ownerLine, removeSecretProperties, secretFileName, writeSecretProperties } from "../../../src/core/engines/spark/secretProperties";
+import { DataLayout } from "../../../src/core/phase/layout";
+import { OwnedPathError } from "../../../src/core/phase/ownedPaths";
+import { target } from "../../../src/core/phase/targets";
+import type { PhaseDefinition } from "../../../src/core/phases/definition";
+import { planPhases } from "../../../src/core/pipeline/plan";
+import { recoverStalePhases as recoverWith, type RecoveredPhase } from "../../../src/core/pipeline/recovery";
 import { readProcessIdentity } from "../../../src/core/runners/processes";
-import { goldFiles } from "../../../src/core/spark/goldPhase";
-import { ownerLine, removeSecretProperties, secretFileName, writeSecretProperties } from "../../../src/core/spark/secretProperties";
 import { backupPath } from "../../../src/core/state/backup";
 import { StateCorruptError } from "../../../src/core/state/errors";
 import type { StateFile } from "../../../src/core/state/schema";
@@ -17,6 +20,8 @@ import { benchConfig, tempDirs } from "../helpers/fixtures";
 import { rejection, until } from "../helpers/async";
 import { isRunning, startedProcesses } from "../helpers/processes";
 import { startUnrelatedSleep } from "../helpers/unrelatedProcess";
+import { loadWorkload } from "../../../src/core/workloads";
+import { fakeSessions } from "./fakeEngineSession";
 
 const temp = tempDirs();
 const children: ChildProcess[] = [];
@@ -63,17 +68,21 @@ function touch(file: string, content = "{}"): string {
   return file;
 }
 
-async function setup(state: StateFile) {
+async function setup(state: StateFile, formats: FormatId[] = ["iceberg", "delta"]) {
   const ws = temp.make("lakebench-recovery-");
-  const config = benchConfig({ dataDir: path.join(ws, "data"), frameworks: ["iceberg", "delta"] });
+  const config = benchConfig({ dataDir: path.join(ws, "data"), formats });
   const layout = new DataLayout(config, ws);
   const file = stateFilePath(ws);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(state));
   const store = await StateStore.open(ws);
   stores.push(store);
-  return { ws, config, layout, store, phases: planPhases(config) };
+  return { ws, config, layout, store, phases: planPhases(config, loadWorkload("tpch-read"), fakeSessions()) };
 }
+
+/** Recovery as a run does it: the planned phases, and every engine's leftovers (the Spark secret files). */
+const recoverStalePhases = (store: StateStore, layout: DataLayout, phases: PhaseDefinition[], engines: readonly Pick<Engine, "removeLeftovers">[] = Object.values(ENGINES)) =>
+  recoverWith(store, layout, phases, engines);
 
 const BENCH = "lb-20260101-000000-abcd";
 const OTHER = "lb-20260101-000000-0000";
@@ -86,14 +95,14 @@ describe("recoverStalePhases", () => {
   it("marks a phase left running by a dead run as failed with an Interrupted error", async () => {
     const pid = deadPid();
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { silver_iceberg: { status: "running", pid, startedAt: "2026-01-01T00:00:00.000Z", benchmarkId: BENCH, configHash: "h" } },
+      version: 2,
+      phases: { "load@spark.iceberg": { status: "running", pid, startedAt: "2026-01-01T00:00:00.000Z", benchmarkId: BENCH, configHash: "h" } },
       runs: [],
     });
     const recovered = await recoverStalePhases(store, layout, phases);
-    expect(names(recovered)).toEqual(["silver_iceberg"]);
-    expect(recovered[0].message).toMatch(/^silver_iceberg: found interrupted by an earlier run/);
-    const phase = store.phase("silver_iceberg");
+    expect(names(recovered)).toEqual(["load@spark.iceberg"]);
+    expect(recovered[0].message).toMatch(/^load@spark\.iceberg: found interrupted by an earlier run/);
+    const phase = store.phase("load@spark.iceberg");
     expect(phase.status).toBe("failed");
     expect(phase.error).toMatch(/^Interrupted/);
     expect(phase.error).toContain(`pid ${pid}`);
@@ -106,7 +115,7 @@ describe("recoverStalePhases", () => {
   });
 
   it("writes the recovered state to disk", async () => {
-    const { ws, store, layout, phases } = await setup({ version: 1, phases: { bronze: { status: "running", pid: deadPid() } }, runs: [] });
+    const { ws, store, layout, phases } = await setup({ version: 2, phases: { bronze: { status: "running", pid: deadPid() } }, runs: [] });
     await recoverStalePhases(store, layout, phases);
     const onDisk = JSON.parse(readFileSync(stateFilePath(ws), "utf8")) as StateFile;
     expect(onDisk.phases.bronze.status).toBe("failed");
@@ -114,7 +123,7 @@ describe("recoverStalePhases", () => {
   });
 
   it("says the pid is unknown when the state has none", async () => {
-    const { store, layout, phases } = await setup({ version: 1, phases: { bronze: { status: "running" } }, runs: [] });
+    const { store, layout, phases } = await setup({ version: 2, phases: { bronze: { status: "running" } }, runs: [] });
     await recoverStalePhases(store, layout, phases);
     expect(store.phase("bronze").error).toContain("pid unknown");
   });
@@ -122,32 +131,32 @@ describe("recoverStalePhases", () => {
   it("leaves completed, failed, cancelled and pending phases alone and returns only the recovered ones", async () => {
     const untouched: StateFile["phases"] = {
       bronze: { status: "completed", finishedAt: "2026-01-01T00:00:00.000Z", configHash: "a" },
-      silver_iceberg: { status: "failed", error: "earlier failure" },
-      silver_delta: { status: "cancelled", error: "Cancelled by the user" },
-      gold_iceberg: { status: "pending" },
+      "load@spark.iceberg": { status: "failed", error: "earlier failure" },
+      "load@spark.delta": { status: "cancelled", error: "Cancelled by the user" },
+      "queries@spark.iceberg": { status: "pending" },
     };
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { ...untouched, gold_delta: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
+      version: 2,
+      phases: { ...untouched, "queries@spark.delta": { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
-    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["gold_delta"]);
+    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["queries@spark.delta"]);
     const after = store.snapshot.phases;
     for (const [name, state] of Object.entries(untouched)) expect(after[name]).toEqual(state);
   });
 
   it("returns nothing and changes nothing when no phase is running", async () => {
-    const state: StateFile = { version: 1, phases: { bronze: { status: "completed" } }, runs: [] };
+    const state: StateFile = { version: 2, phases: { bronze: { status: "completed" } }, runs: [] };
     const { ws, store, layout, phases } = await setup(state);
     const before = readFileSync(stateFilePath(ws), "utf8");
     expect(await recoverStalePhases(store, layout, phases)).toEqual([]);
     expect(readFileSync(stateFilePath(ws), "utf8")).toBe(before);
   });
 
-  it("removes a silver phase's partial tables and load result, but not another format's", async () => {
+  it("removes a load phase's partial tables and load result, but not another format's", async () => {
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { silver_iceberg: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
+      version: 2,
+      phases: { "load@spark.iceberg": { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
     const partialTable = touch(path.join(layout.silverTablesDir("iceberg"), "lineitem", "part-0.parquet"), "x");
@@ -163,15 +172,28 @@ describe("recoverStalePhases", () => {
     expect(existsSync(otherResult)).toBe(true);
   });
 
-  it("removes a gold phase's partial metrics files for its run and format only", async () => {
+  it("removes a variant's partial tables, not those of the other variant of its format", async () => {
+    const { store, layout, phases } = await setup(
+      { version: 2, phases: { "load@spark.iceberg-mor": { status: "running", pid: deadPid(), benchmarkId: BENCH } }, runs: [] },
+      ["iceberg", "iceberg-mor"],
+    );
+    const partial = touch(path.join(layout.silverTablesDir("iceberg-mor"), "orders", "part-0.parquet"), "x");
+    const copyOnWrite = touch(path.join(layout.silverTablesDir("iceberg"), "orders", "part-0.parquet"), "x");
+    await recoverStalePhases(store, layout, phases);
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(layout.silverLoadResult("iceberg-mor"))).toBe(false);
+    expect(existsSync(copyOnWrite)).toBe(true);
+  });
+
+  it("removes a query phase's partial metrics files for its run and format only", async () => {
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { gold_delta: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
+      version: 2,
+      phases: { "queries@spark.delta": { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
-    const partial = Object.values(goldFiles(layout.metricsDir(BENCH), "delta")).map((f) => touch(f));
-    const otherFormat = Object.values(goldFiles(layout.metricsDir(BENCH), "iceberg")).map((f) => touch(f));
-    const otherRun = Object.values(goldFiles(layout.metricsDir(OTHER), "delta")).map((f) => touch(f));
+    const partial = Object.values(layout.queryFiles(BENCH, target("spark", "delta"))).map((f) => touch(f));
+    const otherFormat = Object.values(layout.queryFiles(BENCH, target("spark", "iceberg"))).map((f) => touch(f));
+    const otherRun = Object.values(layout.queryFiles(OTHER, target("spark", "delta"))).map((f) => touch(f));
 
     await recoverStalePhases(store, layout, phases);
     for (const f of partial) expect(existsSync(f), f).toBe(false);
@@ -180,7 +202,7 @@ describe("recoverStalePhases", () => {
 
   it("removes a report phase's partial report directory", async () => {
     const { store, layout, phases } = await setup({
-      version: 1,
+      version: 2,
       phases: { report: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
@@ -195,13 +217,13 @@ describe("recoverStalePhases", () => {
     const { child, exited } = detached("sleep", ["30"]);
     expect(running(child.pid!)).toBe(true);
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { gold_iceberg: { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!), benchmarkId: BENCH } },
+      version: 2,
+      phases: { "queries@spark.iceberg": { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!), benchmarkId: BENCH } },
       runs: [],
     });
     await recoverStalePhases(store, layout, phases);
     expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r("still running"), 3_000))])).toBe("SIGKILL");
-    expect(store.phase("gold_iceberg").childPid).toBeUndefined();
+    expect(store.phase("queries@spark.iceberg").childPid).toBeUndefined();
   });
 
   it("kills the orphan's whole process group, grandchildren included", async () => {
@@ -212,8 +234,8 @@ describe("recoverStalePhases", () => {
     expect(running(grandchild)).toBe(true);
 
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { silver_delta: { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!) } },
+      version: 2,
+      phases: { "load@spark.delta": { status: "running", pid: deadPid(), childPid: child.pid, childIdentity: readProcessIdentity(child.pid!) } },
       runs: [],
     });
     await recoverStalePhases(store, layout, phases);
@@ -223,7 +245,7 @@ describe("recoverStalePhases", () => {
 
   it("does not fail when the recorded child is already gone", async () => {
     const { store, layout, phases } = await setup({
-      version: 1,
+      version: 2,
       phases: { bronze: { status: "running", pid: deadPid(), childPid: deadPid() } },
       runs: [],
     });
@@ -233,7 +255,7 @@ describe("recoverStalePhases", () => {
   it("marks runs left running as failed with an Interrupted summary, leaving finished runs alone", async () => {
     const base = { command: "run", startedAt: "2026-01-01T00:00:00.000Z", config: {}, machine: {}, phases: {} };
     const { store, layout, phases } = await setup({
-      version: 1,
+      version: 2,
       phases: {},
       runs: [
         { ...base, benchmarkId: DONE, status: "completed", summary: { scaleFactor: 1 } },
@@ -249,25 +271,41 @@ describe("recoverStalePhases", () => {
 
   it("recovers a phase that is no longer planned (e.g. a format removed from FRAMEWORKS)", async () => {
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { silver_hudi: { status: "running", pid: deadPid() } },
+      version: 2,
+      phases: { "load@spark.hudi": { status: "running", pid: deadPid() } },
       runs: [],
     });
-    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["silver_hudi"]);
-    expect(store.phase("silver_hudi").status).toBe("failed");
+    expect(names(await recoverStalePhases(store, layout, phases))).toEqual(["load@spark.hudi"]);
+    expect(store.phase("load@spark.hudi").status).toBe("failed");
+  });
+});
+
+describe("recovery and the engines", () => {
+  it("asks every engine it is given to remove its leftovers, once, after the phases", async () => {
+    const { store, layout, phases } = await setup({ version: 2, phases: { bronze: { status: "running", pid: deadPid() } }, runs: [] });
+    const asked: string[] = [];
+    const engine = (name: string) => ({
+      removeLeftovers: async (given: DataLayout) => {
+        expect(given).toBe(layout);
+        asked.push(`${name} after bronze was ${store.phase("bronze").status}`);
+        return [];
+      },
+    });
+    await recoverStalePhases(store, layout, phases, [engine("a"), engine("b")]);
+    expect(asked).toEqual(["a after bronze was failed", "b after bronze was failed"]);
   });
 });
 
 describe("recovery touches only what the run owns", () => {
   it("refuses a state whose run id leads outside (../../../x): corrupt, backed up, exit 2, nothing removed", async () => {
     const ws = temp.make("lakebench-recovery-");
-    const config = benchConfig({ dataDir: path.join(ws, "data"), frameworks: ["iceberg"] });
+    const config = benchConfig({ dataDir: path.join(ws, "data"), formats: ["iceberg"] });
     const layout = new DataLayout(config, ws);
     // Where reportDir("../../../x") points: DATA_DIR/gold/reports/../../../x, i.e. beside DATA_DIR.
     const victim = touch(path.join(layout.reportDir("../../../x"), "keep.txt"), "keep me");
     expect(path.relative(ws, victim).startsWith("data")).toBe(false);
     const file = stateFilePath(ws);
-    const text = JSON.stringify({ version: 1, phases: { report: { status: "running", pid: deadPid(), benchmarkId: "../../../x" } }, runs: [] });
+    const text = JSON.stringify({ version: 2, phases: { report: { status: "running", pid: deadPid(), benchmarkId: "../../../x" } }, runs: [] });
     touch(file, text);
 
     const error = await rejection(StateStore.open(ws));
@@ -283,7 +321,7 @@ describe("recovery touches only what the run owns", () => {
 
   it("refuses to remove a partial output that leads out of DATA_DIR through a symbolic link, leaving its target", async () => {
     const { store, layout, phases, ws } = await setup({
-      version: 1,
+      version: 2,
       phases: { report: { status: "running", pid: deadPid(), benchmarkId: BENCH } },
       runs: [],
     });
@@ -311,23 +349,23 @@ describe("recovery signals only what it started", () => {
   it.each([1, 0, -1, -4242])("childPid %s: not signalled (process.kill is a recorder here), and the message says so", async (childPid) => {
     const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { gold_iceberg: { status: "running", pid: 999_999_999, childPid, childIdentity: { startTime: 1, cmdline: ["sleep"] }, benchmarkId: BENCH } },
+      version: 2,
+      phases: { "queries@spark.iceberg": { status: "running", pid: 999_999_999, childPid, childIdentity: { startTime: 1, cmdline: ["sleep"] }, benchmarkId: BENCH } },
       runs: [],
     });
     const [recovered] = await recoverStalePhases(store, layout, phases);
     expect(kill).not.toHaveBeenCalled();
     expect(recovered.message).toMatch(/not signalled/);
-    expect(store.phase("gold_iceberg")).toMatchObject({ status: "failed", error: expect.stringMatching(/not signalled: a child's pid is an integer above 1/) });
-    expect(store.phase("gold_iceberg").childIdentity).toBeUndefined();
+    expect(store.phase("queries@spark.iceberg")).toMatchObject({ status: "failed", error: expect.stringMatching(/not signalled: a child's pid is an integer above 1/) });
+    expect(store.phase("queries@spark.iceberg").childIdentity).toBeUndefined();
   });
 
   it("a live unrelated process group recorded without an identity is not signalled, and keeps running", async () => {
     const sleep = await startUnrelatedSleep(processes);
     const kill = vi.spyOn(process, "kill");
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { silver_iceberg: { status: "running", pid: deadPid(), childPid: sleep, benchmarkId: BENCH } },
+      version: 2,
+      phases: { "load@spark.iceberg": { status: "running", pid: deadPid(), childPid: sleep, benchmarkId: BENCH } },
       runs: [],
     });
     const [recovered] = await recoverStalePhases(store, layout, phases);
@@ -341,14 +379,14 @@ describe("recovery signals only what it started", () => {
     const live = readProcessIdentity(sleep)!;
     const kill = vi.spyOn(process, "kill");
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { gold_delta: { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, startTime: live.startTime + 1 }, benchmarkId: BENCH } },
+      version: 2,
+      phases: { "queries@spark.delta": { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, startTime: live.startTime + 1 }, benchmarkId: BENCH } },
       runs: [],
     });
     const [recovered] = await recoverStalePhases(store, layout, phases);
     expect(kill.mock.calls.filter(([, signal]) => signal !== 0)).toEqual([]);
     expect(recovered.message).toMatch(/another process/);
-    expect(store.phase("gold_delta").error).toMatch(/another process.*not signalled/);
+    expect(store.phase("queries@spark.delta").error).toMatch(/another process.*not signalled/);
     expect(isRunning(sleep)).toBe(true);
   });
 
@@ -356,8 +394,8 @@ describe("recovery signals only what it started", () => {
     const sleep = await startUnrelatedSleep(processes);
     const live = readProcessIdentity(sleep)!;
     const { store, layout, phases } = await setup({
-      version: 1,
-      phases: { gold_delta: { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, cmdline: ["/opt/spark/bin/spark-submit", "/jobs/gold/queries.py"] }, benchmarkId: BENCH } },
+      version: 2,
+      phases: { "queries@spark.delta": { status: "running", pid: deadPid(), childPid: sleep, childIdentity: { ...live, cmdline: ["/opt/spark/bin/spark-submit", "/jobs/gold/queries.py"] }, benchmarkId: BENCH } },
       runs: [],
     });
     await recoverStalePhases(store, layout, phases);
@@ -370,7 +408,7 @@ describe("recovery removes secret files left by dead runs", () => {
   afterEach(() => processes.stopAll());
 
   it("removes ours of pids that are gone or now another process, keeps live ones and anything not named like ours", async () => {
-    const { store, layout, phases } = await setup({ version: 1, phases: {}, runs: [] });
+    const { store, layout, phases } = await setup({ version: 2, phases: {}, runs: [] });
     const dir = layout.privateDir;
     const [liveA, liveB] = [await startUnrelatedSleep(processes), await startUnrelatedSleep(processes)];
     const startOf = (pid: number) => readProcessIdentity(pid)!.startTime;
@@ -400,7 +438,7 @@ describe("recovery removes secret files left by dead runs", () => {
   });
 
   it("keeps the file a live run wrote for its cluster, and that run removes it at its end", async () => {
-    const { store, layout, phases, config } = await setup({ version: 1, phases: {}, runs: [] });
+    const { store, layout, phases, config } = await setup({ version: 2, phases: {}, runs: [] });
     const cluster = { ...config, spark: { ...config.spark, master: "spark://127.0.0.1:7077", authSecret: "s3cret-s3cret" } };
     const file = (await writeSecretProperties(cluster))!;
     expect(path.dirname(file)).toBe(layout.privateDir);
@@ -413,7 +451,7 @@ describe("recovery removes secret files left by dead runs", () => {
   });
 
   it("does nothing when there is no private directory", async () => {
-    const { store, layout, phases } = await setup({ version: 1, phases: {}, runs: [] });
+    const { store, layout, phases } = await setup({ version: 2, phases: {}, runs: [] });
     expect(await recoverStalePhases(store, layout, phases)).toEqual([]);
     expect(existsSync(layout.privateDir)).toBe(false);
   });

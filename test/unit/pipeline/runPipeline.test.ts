@@ -4,8 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BenchConfig } from "../../../src/core/config/benchConfig";
 import type { RawConfig } from "../../../src/core/config/keys";
 import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
-import { DataLayout } from "../../../src/core/pipeline/layout";
-import type { PhaseKind } from "../../../src/core/pipeline/phases";
+import { DataLayout } from "../../../src/core/phase/layout";
+import { target } from "../../../src/core/phase/targets";
+import type { PhaseKind } from "../../../src/core/phases/definition";
+import { targetLabel } from "../../../src/core/report/targetLabels";
 import type { ProgressEvent } from "../../../src/core/pipeline/progress";
 import { runPipeline, type PipelineOutcome } from "../../../src/core/pipeline/runPipeline";
 import type { StateFile } from "../../../src/core/state/schema";
@@ -34,9 +36,9 @@ interface Bench {
   state(): Promise<StateFile>;
 }
 
-function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"], ws = temp.make("lakebench-pipeline-")): Bench {
+function bench(formats: BenchConfig["formats"] = ["iceberg", "delta"], ws = temp.make("lakebench-pipeline-")): Bench {
   const fake = installFakeToolchain(path.join(ws, "cache"));
-  const config = benchConfig({ frameworks, dataDir: path.join(ws, "data"), cacheDir: fake.cacheDir, queries: [1, 2, 3] });
+  const config = benchConfig({ formats, dataDir: path.join(ws, "data"), cacheDir: fake.cacheDir, queries: [1, 2, 3] });
   return {
     ws,
     config,
@@ -63,7 +65,7 @@ function bench(frameworks: BenchConfig["frameworks"] = ["iceberg", "delta"], ws 
   };
 }
 
-const ALL = ["bronze", "silver_iceberg", "silver_delta", "gold_iceberg", "gold_delta", "report"];
+const ALL = ["bronze", "load@spark.iceberg", "load@spark.delta", "queries@spark.iceberg", "queries@spark.delta", "report"];
 
 // Each test starts a few dozen short processes: allow for a busy machine.
 const SLOW = { timeout: 30_000 };
@@ -106,8 +108,8 @@ describe("runPipeline: a first run on a fresh workspace (fake toolchain, no Spar
       expect(phase.childPid).toBeUndefined();
       expect(existsSync(phase.logFile!)).toBe(name === "report" ? false : true);
     }
-    expect(state.phases.gold_iceberg.result).toMatchObject({ passed: 3, queries: 3, failed: [], mismatched: [] });
-    expect(state.phases.silver_delta.result).toMatchObject({ rows: 630, dataFiles: 3 });
+    expect(state.phases["queries@spark.iceberg"].result).toMatchObject({ passed: 3, queries: 3, failed: [], mismatched: [] });
+    expect(state.phases["load@spark.delta"].result).toMatchObject({ rows: 630, dataFiles: 3 });
   });
 
   it("records the run with its config, versions, machine, phase outcomes and summary", () => {
@@ -118,8 +120,9 @@ describe("runPipeline: a first run on a fresh workspace (fake toolchain, no Spar
       status: "completed",
       phases: outcome.phases,
       reportDir: outcome.reportDir,
-      summary: { scaleFactor: 0.01, frameworks: ["iceberg", "delta"], failures: [] },
+      summary: { scaleFactor: 0.01, formats: ["iceberg", "delta"], targets: ["spark.iceberg", "spark.delta"], failures: [] },
     });
+    expect(run.summary?.gold).toMatchObject({ "spark.iceberg": { passed: 3, queries: 3 }, "spark.delta": { passed: 3, queries: 3 } });
     expect(run.versions).toMatchObject({ "tpchgen-cli": "tpchgen-cli 9.9.9", pyspark: "3.5.9" });
     expect(run.finishedAt).toBeDefined();
   });
@@ -132,14 +135,14 @@ describe("runPipeline: a first run on a fresh workspace (fake toolchain, no Spar
   it("by default (FRAMEWORK_PARALLELISM=1) converts one format after the other and does not flag the timings", () => {
     const { iceberg, delta } = b.fake.timeline();
     expect(iceberg.end).toBeLessThanOrEqual(delta.start);
-    expect(state.phases.silver_iceberg.result?.concurrent).toBe(false);
+    expect(state.phases["load@spark.iceberg"].result?.concurrent).toBe(false);
     expect(readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8")).not.toMatch(/concurrently/);
   });
 
   it("forwards the jobs' progress events as messages", () => {
     const messages = events.flatMap((e) => (e.type === "message" ? [e.message] : []));
-    expect(messages).toContain("silver_iceberg: lineitem 600 rows in 0.50 s");
-    expect(messages).toContain("gold_delta: q02 0.400 s median of 3");
+    expect(messages).toContain("load@spark.iceberg: lineitem 600 rows in 0.50 s");
+    expect(messages).toContain("queries@spark.delta: q02 0.400 s median of 3");
   });
 });
 
@@ -159,7 +162,7 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const b = bench(["iceberg"]);
     await b.run();
     const { outcome } = await b.run({ config: { queries: [1, 2] } });
-    expect(outcome.phases).toEqual({ bronze: "skipped", silver_iceberg: "skipped", gold_iceberg: "executed", report: "executed" });
+    expect(outcome.phases).toEqual({ bronze: "skipped", "load@spark.iceberg": "skipped", "queries@spark.iceberg": "executed", report: "executed" });
   });
 
   it("re-runs a format's silver phase and what depends on it when its output was deleted", async () => {
@@ -169,10 +172,10 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const { outcome } = await b.run();
     expect(outcome.phases).toEqual({
       bronze: "skipped",
-      silver_iceberg: "skipped",
-      silver_delta: "executed",
-      gold_iceberg: "skipped",
-      gold_delta: "executed",
+      "load@spark.iceberg": "skipped",
+      "load@spark.delta": "executed",
+      "queries@spark.iceberg": "skipped",
+      "queries@spark.delta": "executed",
       report: "executed",
     });
   });
@@ -181,7 +184,7 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const b = bench();
     await b.run({ targets: ["silver"] });
     const { outcome } = await b.run({ targets: ["silver"], force: true });
-    expect(outcome.phases).toEqual({ bronze: "skipped", silver_iceberg: "executed", silver_delta: "executed" });
+    expect(outcome.phases).toEqual({ bronze: "skipped", "load@spark.iceberg": "executed", "load@spark.delta": "executed" });
   });
 
   it("runs only the requested phases and their prerequisites", async () => {
@@ -197,23 +200,23 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const { outcome, events } = await b.run();
     expect(outcome.phases).toEqual({
       bronze: "executed",
-      silver_iceberg: "executed",
-      silver_delta: "failed",
-      gold_iceberg: "executed",
-      gold_delta: "blocked",
+      "load@spark.iceberg": "executed",
+      "load@spark.delta": "failed",
+      "queries@spark.iceberg": "executed",
+      "queries@spark.delta": "blocked",
       report: "executed",
     });
     expect(outcome.status).toBe("failed");
     expect(outcome.failures).toHaveLength(1);
-    expect(outcome.failures[0]).toMatch(/^silver_delta: spark-submit failed \(exit code 1\)/);
+    expect(outcome.failures[0]).toMatch(/^load@spark\.delta: spark-submit failed \(exit code 1\)/);
     expect(outcome.failures[0]).toContain("Py4JJavaError: delta exploded");
     const state = await b.state();
-    expect(state.phases.silver_delta.status).toBe("failed");
-    expect(state.phases.silver_delta.error).toContain("Py4JJavaError");
-    expect(state.phases.gold_delta).toBeUndefined();
-    expect(events).toContainEqual(expect.objectContaining({ type: "phase-end", phase: "gold_delta", outcome: "blocked" }));
+    expect(state.phases["load@spark.delta"].status).toBe("failed");
+    expect(state.phases["load@spark.delta"].error).toContain("Py4JJavaError");
+    expect(state.phases["queries@spark.delta"]).toBeUndefined();
+    expect(events).toContainEqual(expect.objectContaining({ type: "phase-end", phase: "queries@spark.delta", outcome: "blocked" }));
     const markdown = readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8");
-    expect(markdown).toContain("silver_delta is failed");
+    expect(markdown).toContain("load@spark.delta is failed");
   });
 
   it("retries a failed phase on the next run once the cause is fixed", async () => {
@@ -223,40 +226,41 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     b.fake.setControl({});
     const { outcome } = await b.run();
     expect(outcome.status).toBe("completed");
-    expect(outcome.phases.silver_delta).toBe("executed");
-    expect(outcome.phases.gold_delta).toBe("executed");
-    expect(outcome.phases.silver_iceberg).toBe("skipped");
+    expect(outcome.phases["load@spark.delta"]).toBe("executed");
+    expect(outcome.phases["queries@spark.delta"]).toBe("executed");
+    expect(outcome.phases["load@spark.iceberg"]).toBe("skipped");
   });
 
   it("fails a gold phase with wrong answers but keeps its metrics and reports them", async () => {
     const b = bench();
     b.fake.setControl({ wrongAnswers: { delta: ["q02"] } });
     const { outcome } = await b.run();
-    expect(outcome.phases.gold_delta).toBe("failed");
-    expect(outcome.phases.gold_iceberg).toBe("executed");
+    expect(outcome.phases["queries@spark.delta"]).toBe("failed");
+    expect(outcome.phases["queries@spark.iceberg"]).toBe("executed");
     expect(outcome.phases.report).toBe("executed");
     expect(outcome.failures).toHaveLength(1);
-    expect(outcome.failures[0]).toMatch(/gold_delta: wrong answers: q02$/);
+    expect(outcome.failures[0]).toMatch(/queries@spark\.delta: wrong answers: q02$/);
     const state = await b.state();
-    expect(state.phases.gold_delta.result).toMatchObject({ passed: 2, mismatched: ["q02"] });
-    const metrics = JSON.parse(readFileSync(String(state.phases.gold_delta.result!.metricsFile), "utf8"));
+    expect(state.phases["queries@spark.delta"].result).toMatchObject({ passed: 2, mismatched: ["q02"] });
+    const metrics = JSON.parse(readFileSync(String(state.phases["queries@spark.delta"].result!.metricsFile), "utf8"));
     expect(metrics.queries.q02.answer).toEqual({ status: "mismatch", detail: "answer: -1, duckdb has 3" });
     const markdown = readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8");
-    expect(markdown).toMatch(/\| q02 \|.*❌ delta: answer: -1, duckdb has 3/);
+    // The report names a target by its label (was: the framework id, "delta").
+    expect(markdown).toMatch(new RegExp(`\\| q02 \\|.*❌ ${targetLabel("spark.delta")}: answer: -1, duckdb has 3`));
   });
 
   it("names a phase that failed verification only once in the run's failures", async () => {
     const b = bench(["delta"]);
     b.fake.setControl({ wrongAnswers: { delta: ["q02"] } });
     const { outcome } = await b.run({ targets: ["gold"] });
-    expect(outcome.failures).toEqual(["gold_delta: wrong answers: q02"]);
+    expect(outcome.failures).toEqual(["queries@spark.delta: wrong answers: q02"]);
   });
 
   it("fails bronze with the generator's last output and blocks everything after it", async () => {
     const b = bench(["iceberg"]);
     b.fake.setControl({ failBronze: true });
     const { outcome } = await b.run();
-    expect(outcome.phases).toEqual({ bronze: "failed", silver_iceberg: "blocked", gold_iceberg: "blocked", report: "blocked" });
+    expect(outcome.phases).toEqual({ bronze: "failed", "load@spark.iceberg": "blocked", "queries@spark.iceberg": "blocked", report: "blocked" });
     expect(outcome.failures[0]).toContain("No space left on device");
   });
 
@@ -268,10 +272,10 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const { outcome } = await b.run({
       signal: controller.signal,
       onProgress: (e) => {
-        if (e.type === "phase-start" && e.phase === "gold_iceberg") {
+        if (e.type === "phase-start" && e.phase === "queries@spark.iceberg") {
           // Let the job start and record its process group, then cancel.
           const poll = setInterval(async () => {
-            const phase = (await b.state()).phases.gold_iceberg;
+            const phase = (await b.state()).phases["queries@spark.iceberg"];
             if (phase?.childPid) {
               clearInterval(poll);
               childPid = phase.childPid;
@@ -283,12 +287,13 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     });
     expect(childPid).toBeGreaterThan(0);
     expect(outcome.status).toBe("cancelled");
-    expect(outcome.phases).toEqual({ bronze: "executed", silver_iceberg: "executed", gold_iceberg: "cancelled", report: "cancelled" });
+    expect(outcome.phases).toEqual({ bronze: "executed", "load@spark.iceberg": "executed", "queries@spark.iceberg": "cancelled", report: "cancelled" });
     expect(outcome.failures).toEqual([]);
     const state = await b.state();
-    expect(state.phases.gold_iceberg).toMatchObject({ status: "cancelled", error: "Cancelled by the user" });
-    expect(state.phases.gold_iceberg.childPid).toBeUndefined();
-    const partial = path.join(b.layout.metricsDir(outcome.benchmarkId), "iceberg.raw.json");
+    expect(state.phases["queries@spark.iceberg"]).toMatchObject({ status: "cancelled", error: "Cancelled by the user" });
+    expect(state.phases["queries@spark.iceberg"].childPid).toBeUndefined();
+    const partial = b.layout.queryFiles(outcome.benchmarkId, target("spark", "iceberg")).raw;
+    expect(path.basename(partial)).toBe("spark.iceberg.raw.json");
     expect(existsSync(partial)).toBe(false);
     expect(state.runs[0].status).toBe("cancelled");
     expect(await until(() => !isRunning(childPid!))).toBe(true);
@@ -299,13 +304,13 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     await b.run();
     const file = stateFilePath(b.ws);
     const state = JSON.parse(readFileSync(file, "utf8")) as StateFile;
-    state.phases.silver_iceberg = { ...state.phases.silver_iceberg, status: "running", pid: 999_999_999 };
+    state.phases["load@spark.iceberg"] = { ...state.phases["load@spark.iceberg"], status: "running", pid: 999_999_999 };
     writeFileSync(file, JSON.stringify(state));
     mkdirSync(b.layout.silverTablesDir("iceberg"), { recursive: true });
 
     const { outcome, events } = await b.run();
-    expect(events).toContainEqual({ type: "message", phase: "silver_iceberg", message: expect.stringMatching(/interrupted/) });
-    expect(outcome.phases.silver_iceberg).toBe("executed");
+    expect(events).toContainEqual({ type: "message", phase: "load@spark.iceberg", message: expect.stringMatching(/interrupted/) });
+    expect(outcome.phases["load@spark.iceberg"]).toBe("executed");
     expect(outcome.status).toBe("completed");
   });
 
@@ -313,25 +318,46 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     const b = bench();
     // Each conversion waits for the other to be running: one after the other, the first would fail.
     b.fake.setControl({ meetSilver: ["iceberg", "delta"] });
-    const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
+    const { outcome } = await b.run({ config: { formatParallelism: 2 } });
     expect(outcome.status, outcome.failures.join("\n")).toBe("completed");
     const { iceberg, delta } = b.fake.timeline();
     expect(iceberg.start).toBeLessThan(delta.end);
     expect(delta.start).toBeLessThan(iceberg.end);
     const state = await b.state();
-    expect(state.phases.silver_iceberg.result?.concurrent).toBe(true);
-    expect(state.phases.gold_delta.result?.concurrent).toBe(true);
+    expect(state.phases["load@spark.iceberg"].result?.concurrent).toBe(true);
+    expect(state.phases["queries@spark.delta"].result?.concurrent).toBe(true);
     expect(readFileSync(path.join(outcome.reportDir!, "report.md"), "utf8")).toMatch(/Timings were taken concurrently/);
   });
 
   it("does not flag a phase as concurrent when it ran alone, even with FRAMEWORK_PARALLELISM=2", async () => {
     const b = bench();
-    await b.run({ config: { frameworkParallelism: 2 } });
+    await b.run({ config: { formatParallelism: 2 } });
     rmSync(b.layout.silverLoadResult("delta"));
-    const { outcome } = await b.run({ config: { frameworkParallelism: 2 } });
-    expect(outcome.phases.silver_iceberg).toBe("skipped");
-    expect(outcome.phases.silver_delta).toBe("executed");
-    expect((await b.state()).phases.silver_delta.result?.concurrent).toBe(false);
+    const { outcome } = await b.run({ config: { formatParallelism: 2 } });
+    expect(outcome.phases["load@spark.iceberg"]).toBe("skipped");
+    expect(outcome.phases["load@spark.delta"]).toBe("executed");
+    expect((await b.state()).phases["load@spark.delta"].result?.concurrent).toBe(false);
+  });
+
+  it("with format variants (iceberg, iceberg-mor, hudi-mor): loads and queries each on its own, a failure in one leaves the others", async () => {
+    const b = bench(["iceberg", "iceberg-mor", "hudi-mor"]);
+    b.fake.setControl({ wrongAnswers: { "hudi-mor": ["q03"] } });
+    const { outcome } = await b.run();
+    expect(outcome.phases).toEqual({
+      bronze: "executed",
+      "load@spark.iceberg": "executed",
+      "load@spark.iceberg-mor": "executed",
+      "load@spark.hudi-mor": "executed",
+      "queries@spark.iceberg": "executed",
+      "queries@spark.iceberg-mor": "executed",
+      "queries@spark.hudi-mor": "failed",
+      report: "executed",
+    });
+    expect(outcome.failures).toEqual(["queries@spark.hudi-mor: wrong answers: q03"]);
+    for (const format of ["iceberg", "iceberg-mor", "hudi-mor"] as const) expect(existsSync(b.layout.silverLoadResult(format)), format).toBe(true);
+    const calls = b.fake.calls().filter((c) => c.includes("silver/convert.py"));
+    expect(calls.map((c) => c.split(" --format ")[1]?.split(" ")[0])).toEqual(["iceberg", "iceberg-mor", "hudi-mor"]);
+    expect((await b.state()).runs[0].summary).toMatchObject({ formats: ["iceberg", "iceberg-mor", "hudi-mor"], targets: ["spark.iceberg", "spark.iceberg-mor", "spark.hudi-mor"] });
   });
 
   it("refuses to start, touching nothing, when the toolchain is not installed", async () => {

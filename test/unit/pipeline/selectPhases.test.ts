@@ -1,74 +1,81 @@
 import { describe, expect, it } from "vitest";
-import { planPhases, type PhaseKind } from "../../../src/core/pipeline/phases";
+import type { BenchConfig } from "../../../src/core/config/benchConfig";
+import type { PhaseKind } from "../../../src/core/phases/definition";
+import { planPhases as planOf } from "../../../src/core/pipeline/plan";
 import { selectPhases } from "../../../src/core/pipeline/runPipeline";
+import { loadWorkload } from "../../../src/core/workloads";
 import { benchConfig } from "../helpers/fixtures";
+import { fakeSessions } from "./fakeEngineSession";
 
-const names = (targets: PhaseKind[], frameworks = benchConfig().frameworks) =>
-  selectPhases(planPhases(benchConfig({ frameworks })), targets).map((p) => p.name);
+/** The plan of the default workload (tpch-read) on an engine session that never runs anything. */
+const planPhases = (config: BenchConfig) => planOf(config, loadWorkload("tpch-read"), fakeSessions());
+
+const names = (targets: PhaseKind[], formats = benchConfig().formats) =>
+  selectPhases(planPhases(benchConfig({ formats })), targets).map((p) => p.name);
 
 describe("planPhases", () => {
   it("plans bronze, then silver per format, then gold per format, then report, in FRAMEWORKS order", () => {
-    expect(planPhases(benchConfig({ frameworks: ["delta", "iceberg"] })).map((p) => p.name)).toEqual([
+    expect(planPhases(benchConfig({ formats: ["delta", "iceberg"] })).map((p) => p.name)).toEqual([
       "bronze",
-      "silver_delta",
-      "silver_iceberg",
-      "gold_delta",
-      "gold_iceberg",
+      "load@spark.delta",
+      "load@spark.iceberg",
+      "queries@spark.delta",
+      "queries@spark.iceberg",
       "report",
     ]);
   });
 
   it("plans only the configured formats", () => {
-    const plan = planPhases(benchConfig({ frameworks: ["hudi"] })).map((p) => p.name);
-    expect(plan).toEqual(["bronze", "silver_hudi", "gold_hudi", "report"]);
+    const plan = planPhases(benchConfig({ formats: ["hudi"] })).map((p) => p.name);
+    expect(plan).toEqual(["bronze", "load@spark.hudi", "queries@spark.hudi", "report"]);
   });
 
   it("wires dependencies: silver on bronze, gold on its own format's silver, report on every gold", () => {
-    const plan = Object.fromEntries(planPhases(benchConfig({ frameworks: ["iceberg", "parquet"] })).map((p) => [p.name, p]));
+    const plan = Object.fromEntries(planPhases(benchConfig({ formats: ["iceberg", "parquet"] })).map((p) => [p.name, p]));
     expect(plan.bronze.dependsOn).toEqual([]);
-    expect(plan.silver_iceberg.dependsOn).toEqual(["bronze"]);
-    expect(plan.silver_parquet.dependsOn).toEqual(["bronze"]);
-    expect(plan.gold_iceberg.dependsOn).toEqual(["silver_iceberg"]);
-    expect(plan.gold_parquet.dependsOn).toEqual(["silver_parquet"]);
-    expect(plan.report.dependsOn).toEqual(["gold_iceberg", "gold_parquet"]);
+    expect(plan["load@spark.iceberg"].dependsOn).toEqual(["bronze"]);
+    expect(plan["load@spark.parquet"].dependsOn).toEqual(["bronze"]);
+    expect(plan["queries@spark.iceberg"].dependsOn).toEqual(["load@spark.iceberg"]);
+    expect(plan["queries@spark.parquet"].dependsOn).toEqual(["load@spark.parquet"]);
+    expect(plan.report.dependsOn).toEqual(["queries@spark.iceberg", "queries@spark.parquet"]);
   });
 
   it("lets the report run with whatever gold phases completed, while the others need all dependencies", () => {
-    const plan = planPhases(benchConfig({ frameworks: ["iceberg", "delta"] }));
+    const plan = planPhases(benchConfig({ formats: ["iceberg", "delta"] }));
     expect(plan.filter((p) => !p.needsAllDependencies).map((p) => p.name)).toEqual(["report"]);
   });
 
-  it("tags each phase with its kind and format", () => {
-    const plan = planPhases(benchConfig({ frameworks: ["delta"] }));
-    expect(plan.map((p) => [p.name, p.kind, p.framework])).toEqual([
-      ["bronze", "bronze", undefined],
-      ["silver_delta", "silver", "delta"],
-      ["gold_delta", "gold", "delta"],
-      ["report", "report", undefined],
+  it("tags each phase with its kind, its workload step and its target (engine and format)", () => {
+    const plan = planPhases(benchConfig({ formats: ["delta"] }));
+    expect(plan.map((p) => [p.name, p.kind, p.step, p.target])).toEqual([
+      ["bronze", "bronze", undefined, undefined],
+      ["load@spark.delta", "silver", "load", { id: "spark.delta", engine: "spark", format: "delta" }],
+      ["queries@spark.delta", "gold", "queries", { id: "spark.delta", engine: "spark", format: "delta" }],
+      ["report", "report", undefined, undefined],
     ]);
   });
 
   it("gives each format's silver phase settings that differ with the format options", () => {
-    const config = benchConfig({ frameworks: ["iceberg", "delta"] });
+    const config = benchConfig({ formats: ["iceberg", "delta"] });
     const plan = Object.fromEntries(planPhases(config).map((p) => [p.name, p]));
-    const v2 = plan.silver_iceberg.settings(config);
-    const v1 = plan.silver_iceberg.settings({ ...config, iceberg: { formatVersion: "1" } });
+    const v2 = plan["load@spark.iceberg"].settings(config);
+    const v1 = plan["load@spark.iceberg"].settings({ ...config, iceberg: { formatVersion: "1" } });
     expect(v1).not.toEqual(v2);
     // Iceberg's format version does not change Delta's output.
-    expect(plan.silver_delta.settings({ ...config, iceberg: { formatVersion: "1" } })).toEqual(plan.silver_delta.settings(config));
+    expect(plan["load@spark.delta"].settings({ ...config, iceberg: { formatVersion: "1" } })).toEqual(plan["load@spark.delta"].settings(config));
   });
 
   it("gives bronze settings that depend on the scale factor only", () => {
     const config = benchConfig();
     const bronze = planPhases(config)[0];
-    expect(bronze.settings({ ...config, queries: [5], frameworks: ["hudi"] })).toEqual(bronze.settings(config));
+    expect(bronze.settings({ ...config, queries: [5], formats: ["hudi"] })).toEqual(bronze.settings(config));
     expect(bronze.settings({ ...config, scaleFactor: 10 })).not.toEqual(bronze.settings(config));
   });
 });
 
 describe("selectPhases", () => {
-  it('"gold" pulls in silver and bronze for the configured formats, in order bronze, silver_*, gold_*', () => {
-    expect(names(["gold"], ["iceberg", "delta"])).toEqual(["bronze", "silver_iceberg", "silver_delta", "gold_iceberg", "gold_delta"]);
+  it('"gold" pulls in the loads and bronze for the configured formats, in order bronze, load@*, queries@*', () => {
+    expect(names(["gold"], ["iceberg", "delta"])).toEqual(["bronze", "load@spark.iceberg", "load@spark.delta", "queries@spark.iceberg", "queries@spark.delta"]);
   });
 
   it('"gold" does not include the report', () => {
@@ -76,12 +83,12 @@ describe("selectPhases", () => {
   });
 
   it('"report" pulls in every phase, ending with report', () => {
-    const all = ["bronze", "silver_iceberg", "silver_delta", "silver_hudi", "silver_parquet", "gold_iceberg", "gold_delta", "gold_hudi", "gold_parquet", "report"];
+    const all = ["bronze", "load@spark.iceberg", "load@spark.delta", "load@spark.hudi", "load@spark.parquet", "queries@spark.iceberg", "queries@spark.delta", "queries@spark.hudi", "queries@spark.parquet", "report"];
     expect(names(["report"])).toEqual(all);
   });
 
   it('"silver" pulls in bronze only, and no gold', () => {
-    expect(names(["silver"], ["hudi", "parquet"])).toEqual(["bronze", "silver_hudi", "silver_parquet"]);
+    expect(names(["silver"], ["hudi", "parquet"])).toEqual(["bronze", "load@spark.hudi", "load@spark.parquet"]);
   });
 
   it('"bronze" selects bronze alone', () => {
@@ -89,7 +96,7 @@ describe("selectPhases", () => {
   });
 
   it("keeps plan order whatever the order of the targets", () => {
-    expect(names(["report", "bronze", "gold"], ["delta"])).toEqual(["bronze", "silver_delta", "gold_delta", "report"]);
+    expect(names(["report", "bronze", "gold"], ["delta"])).toEqual(["bronze", "load@spark.delta", "queries@spark.delta", "report"]);
   });
 
   it("selects nothing for no targets", () => {
@@ -97,7 +104,7 @@ describe("selectPhases", () => {
   });
 
   it("returns the plan's own phase definitions, not copies", () => {
-    const plan = planPhases(benchConfig({ frameworks: ["iceberg"] }));
+    const plan = planPhases(benchConfig({ formats: ["iceberg"] }));
     const selected = selectPhases(plan, ["gold"]);
     for (const phase of selected) expect(plan).toContain(phase);
   });

@@ -1,10 +1,11 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Framework } from "../../../src/core/config/keys";
+import type { FormatId } from "../../../src/core/config/keys";
 import { describeRuns } from "../../../src/core/metrics/statistics";
 import { computeVerdict } from "../../../src/core/metrics/verdict";
-import type { PhaseContext } from "../../../src/core/pipeline/phaseContext";
+import type { PhaseContext } from "../../../src/core/phase/context";
+import { phaseId, type TargetId } from "../../../src/core/phase/targets";
 import { buildReportModel } from "../../../src/core/report/buildModel";
 import type { StateFile } from "../../../src/core/state/schema";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
@@ -14,8 +15,8 @@ afterEach(() => dirs.cleanup());
 
 const BENCH = "lb-20260101-000000-abcd";
 
-/** A per-format metrics file as the gold phase writes it; `planning` as helper C's gold job adds it. */
-function goldMetrics(framework: Framework, runs: number[][], planning?: number[][]) {
+/** A version 1 per-format metrics file as the gold phase wrote it (read as v2); `planning` as helper C's gold job adds it. */
+function goldMetrics(framework: FormatId, runs: number[][], planning?: number[][]) {
   const queries = Object.fromEntries(
     runs.map((seconds, i) => [
       `q0${i + 1}`,
@@ -29,6 +30,9 @@ const silver = (seconds: number[], warmupSeconds?: number) => ({
   status: "completed" as const,
   benchmarkId: BENCH,
   result: {
+    engineVersion: "3.5.6",
+    codec: "zstd",
+    options: {},
     seconds: seconds.reduce((a, b) => a + b, 0),
     rows: 30,
     dataBytes: 3000,
@@ -40,54 +44,57 @@ const silver = (seconds: number[], warmupSeconds?: number) => ({
 });
 
 /** `settings`: the engine settings the gold phase recorded per format (absent: an older run). */
-function context(dir: string, settings?: Partial<Record<Framework, unknown>>): PhaseContext {
-  const metricsFile = (f: Framework) => path.join(dir, `${f}.json`);
-  const withSettings = (f: Framework, metrics: object) => (settings?.[f] ? { ...metrics, settings: settings[f] } : metrics);
+function context(dir: string, settings?: Partial<Record<FormatId, unknown>>): PhaseContext {
+  const metricsFile = (f: FormatId) => path.join(dir, `${f}.json`);
+  const withSettings = (f: FormatId, metrics: object) => (settings?.[f] ? { ...metrics, settings: settings[f] } : metrics);
   writeFileSync(metricsFile("iceberg"), JSON.stringify(withSettings("iceberg", goldMetrics("iceberg", [[1, 1.1, 0.9], [2, 2.1, 1.9]], [[0.1, 0.2, 0.1], [0.3, 0.3, 0.3]]))));
   writeFileSync(metricsFile("delta"), JSON.stringify(withSettings("delta", goldMetrics("delta", [[2, 2.2, 1.8], [4, 4.4, 3.6]]))));
   const state: StateFile = {
-    version: 1,
+    version: 2,
     phases: {
-      silver_iceberg: silver([1, 2, 3], 4.2),
-      silver_delta: silver([2, 4, 6]),
-      gold_iceberg: { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("iceberg") } },
-      gold_delta: { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("delta") } },
+      "load@spark.iceberg": silver([1, 2, 3], 4.2),
+      "load@spark.delta": silver([2, 4, 6]),
+      "queries@spark.iceberg": { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("iceberg") } },
+      "queries@spark.delta": { status: "completed", benchmarkId: BENCH, result: { metricsFile: metricsFile("delta") } },
     },
     runs: [],
   };
-  return { config: benchConfig({ frameworks: ["iceberg", "delta"], queries: [1, 2] }), benchmarkId: BENCH, state: () => state } as unknown as PhaseContext;
+  return { config: benchConfig({ formats: ["iceberg", "delta"], queries: [1, 2] }), benchmarkId: BENCH, state: () => state } as unknown as PhaseContext;
 }
+
+/** The model as the report phase builds it: the tpch-read workload's phase ids. */
+const build = (ctx: PhaseContext) => buildReportModel(ctx, (target: TargetId) => ({ load: phaseId("load", target), queries: phaseId("queries", target) }), "tpch-read");
 
 describe("buildReportModel", () => {
   it("gathers the common engine settings once and each format's own, and none from older runs", async () => {
     const common = [{ setting: "spark.serializer", value: "kryo", applied: true, why: "one serializer" }];
     const delta = [{ setting: "spark.databricks.delta.stalenessLimit", value: "1h", applied: false, why: "no gain" }];
-    const model = await buildReportModel(context(dirs.make(), { iceberg: { common, format: [] }, delta: { common, format: delta } }));
-    expect(model.settings).toEqual({ common, byFramework: { iceberg: [], delta } });
-    expect(await buildReportModel(context(dirs.make()))).not.toHaveProperty("settings");
+    const model = await build(context(dirs.make(), { iceberg: { common, format: [] }, delta: { common, format: delta } }));
+    expect(model.settings).toEqual({ common, byTarget: { "spark.iceberg": [], "spark.delta": delta } });
+    expect(await build(context(dirs.make()))).not.toHaveProperty("settings");
   });
 
   it("carries the runs, the median's interval, the planning split and the silver warm-up into the model", async () => {
-    const model = await buildReportModel(context(dirs.make()));
-    const iceberg = model.queries[0].byFramework.iceberg!;
+    const model = await build(context(dirs.make()));
+    const iceberg = model.queries[0].byTarget["spark.iceberg"]!;
     expect(iceberg.seconds).toEqual([1, 1.1, 0.9]);
     expect(iceberg.medianInterval).toEqual({ low: 0.9, high: 1.1, confidence: 0.75 });
     expect(iceberg.planningMedian).toBeCloseTo(0.1, 12);
     expect(iceberg.executionMedian).toBeCloseTo(0.9, 12);
-    expect(model.queries[0].byFramework.delta!.planningMedian).toBeUndefined(); // an older metrics file
-    expect(model.load.iceberg!.warmupSeconds).toBe(4.2);
-    expect(model.load.delta!.warmupSeconds).toBeUndefined();
+    expect(model.queries[0].byTarget["spark.delta"]!.planningMedian).toBeUndefined(); // an older metrics file
+    expect(model.load["spark.iceberg"]!.warmupSeconds).toBe(4.2);
+    expect(model.load["spark.delta"]!.warmupSeconds).toBeUndefined();
     // 0.9–1.1 s against 1.8–2.2 s: wide, but apart, so the query ranks the formats.
     expect(model.queries[0].spread).toMatchObject({ status: "ok" });
   });
 
   it("puts the verdict into the model as data, computed from the model's own figures", async () => {
-    const model = await buildReportModel(context(dirs.make()));
+    const model = await build(context(dirs.make()));
     const { verdict, ...rest } = model;
     expect(verdict).toEqual(computeVerdict(rest));
-    expect(verdict!.queries.formats.map((f) => [f.framework, f.standing])).toEqual([["iceberg", "best"], ["delta", "behind"]]);
+    expect(verdict!.queries.formats.map((f) => [f.target, f.standing])).toEqual([["spark.iceberg", "best"], ["spark.delta", "behind"]]);
     expect(verdict!.queries.formats[1].ratio).toBeCloseTo(2, 12);
-    expect(verdict!.load.formats.map((f) => [f.framework, f.ratio])).toEqual([["iceberg", 1], ["delta", 2]]);
+    expect(verdict!.load.formats.map((f) => [f.target, f.ratio])).toEqual([["spark.iceberg", 1], ["spark.delta", 2]]);
     expect(verdict!.storage.formats.map((f) => f.standing)).toEqual(["best", "tied"]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, escapeMarkdownCell } from "../../../src/core/report/escape";
-import { bytes, FRAMEWORK_COLORS, percent, seconds } from "../../../src/core/report/format";
+import { FORMAT_IDS } from "../../../src/core/config/keys";
+import { FORMATS } from "../../../src/core/formats";
+import { bytes, percent, seconds } from "../../../src/core/report/format";
 
 describe("seconds", () => {
   it("formats with three decimals by default and a unit", () => {
@@ -45,10 +47,10 @@ describe("percent", () => {
   });
 });
 
-describe("FRAMEWORK_COLORS", () => {
-  it("gives every format a different colour", () => {
-    const colors = Object.values(FRAMEWORK_COLORS);
-    expect(new Set(colors).size).toBe(4);
+describe("format colours (the descriptors' colour, which the report draws a target in)", () => {
+  it("gives every format variant a different colour", () => {
+    const colors = Object.values(FORMATS).map((f) => f.colour);
+    expect(new Set(colors).size).toBe(FORMAT_IDS.length);
   });
 });
 

@@ -45,6 +45,6 @@ describe("queryCell", () => {
 
 describe("rowSpread", () => {
   it("gives the fixture's rows the spread markers they show", () => {
-    for (const row of reportModel().queries) expect(rowSpread(row.byFramework)).toEqual(row.spread);
+    for (const row of reportModel().queries) expect(rowSpread(row.byTarget)).toEqual(row.spread);
   });
 });

@@ -3,7 +3,8 @@ import { loadTimesChart, queryTimesChart, storageChart } from "../../../src/core
 import { renderHtml } from "../../../src/core/report/html";
 import { answerSummary, CHART_FILES, renderMarkdown } from "../../../src/core/report/markdown";
 import { renderBarChart } from "../../../src/core/report/svgChart";
-import { reportModel } from "./model.fixture";
+import { reportTargetOf } from "../../../src/core/report/targetLabels";
+import { DELTA, ICEBERG, reportModel } from "./model.fixture";
 
 /** The lines of a Markdown section, from its heading to the next one. */
 function section(markdown: string, heading: string): string[] {
@@ -35,25 +36,34 @@ describe("renderMarkdown", () => {
     expect(rows).toHaveLength(4);
     expect(cells(rows[0])).toEqual(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"]);
     expect(cells(rows[1]).every((c) => c === "---")).toBe(true);
-    expect(cells(rows[2])).toEqual(["iceberg", "12.3 s", "3.0 MiB", "2.0 KiB", "4", "4.734 s", "1.234 s", "3/3"]);
-    expect(cells(rows[3])).toEqual(["delta", "10.0 s", "1.0 MiB", "512 B", "1", "6.000 s", "2.958 s", "1/3"]);
+    expect(cells(rows[2])).toEqual(["Iceberg", "12.3 s", "3.0 MiB", "2.0 KiB", "4", "4.734 s", "1.234 s", "3/3"]);
+    expect(cells(rows[3])).toEqual(["Delta Lake", "10.0 s", "1.0 MiB", "512 B", "1", "6.000 s", "2.958 s", "1/3"]);
   });
 
   it("shows dashes for a format with no load and no totals", () => {
-    const model = reportModel({ frameworks: ["iceberg", "delta", "hudi"] });
+    const model = reportModel({ targets: [ICEBERG, DELTA, reportTargetOf("spark.hudi")] });
     const rows = tableRows(section(renderMarkdown(model), "Totals"));
-    expect(cells(rows.find((r) => r.startsWith("| hudi "))!)).toEqual(["hudi", "–", "–", "–", "–", "–", "–", "–"]);
+    expect(cells(rows.find((r) => r.startsWith("| Hudi "))!)).toEqual(["Hudi", "–", "–", "–", "–", "–", "–", "–"]);
+  });
+
+  it("names each target by its label, a format variant too", () => {
+    const mor = reportTargetOf("spark.iceberg-mor");
+    const model = reportModel({ targets: [ICEBERG, mor] });
+    expect(mor).toMatchObject({ label: "Iceberg MOR", engine: "spark", format: "iceberg-mor" });
+    const rows = tableRows(section(renderMarkdown(model), "Totals"));
+    expect(cells(rows[3])[0]).toBe("Iceberg MOR");
+    expect(renderMarkdown(model)).toContain("formats Iceberg, Iceberg MOR;");
   });
 
   it("has one query-times row per query, with a column per format, the answer check and the spread marker", () => {
     const rows = tableRows(section(markdown, "Query times (median seconds; CV in brackets)"));
-    expect(cells(rows[0])).toEqual(["query", "iceberg", "delta", "answers", "spread"]);
+    expect(cells(rows[0])).toEqual(["query", "Iceberg", "Delta Lake", "answers", "spread"]);
     const body = rows.slice(2);
     expect(body.map((r) => cells(r)[0])).toEqual(["q01", "q02", "q03"]);
     expect(body.every((r) => cells(r).length === 5)).toBe(true);
     expect(cells(body[0])).toEqual(["q01", "1.234 (5.0 %)", "2.500 (5.0 %)", "✅ all match", "ok"]);
     expect(cells(body[1])[2]).toMatch(/^failed: AnalysisException/);
-    expect(cells(body[2])[3]).toBe("❌ delta: revenue: 1, duckdb has 2");
+    expect(cells(body[2])[3]).toBe("❌ Delta Lake: revenue: 1, duckdb has 2");
     expect(cells(body[2])[4]).toBe("spread too wide to rank");
   });
 
@@ -63,7 +73,7 @@ describe("renderMarkdown", () => {
 
   it("lists each problem in the verdict, or a success line when there are none", () => {
     const verdict = section(markdown, "Verdict").filter((l) => l.startsWith("- "));
-    expect(verdict).toEqual(["- ❌ gold_delta is failed: failed: q02; wrong answers: q03", "- ❌ q03: formats disagree on the answer"]);
+    expect(verdict).toEqual(["- ❌ queries@spark.delta is failed: failed: q02; wrong answers: q03", "- ❌ q03: targets disagree on the answer"]);
     const clean = section(renderMarkdown(reportModel({ problems: [] })), "Verdict").filter((l) => l.startsWith("- "));
     expect(clean).toEqual([expect.stringMatching(/^- ✅ /)]);
   });
@@ -85,17 +95,17 @@ describe("renderMarkdown", () => {
 
   it("says which formats' figures were taken over from an earlier run, in both reports", () => {
     const model = reportModel();
-    expect(renderMarkdown({ ...model, measuredIn: { iceberg: { load: model.benchmarkId, queries: model.benchmarkId } } })).not.toMatch(/earlier run/);
-    const reused = { ...model, measuredIn: { iceberg: { load: "lb-20251231-000000-0000", queries: model.benchmarkId }, delta: { load: "lb-20251231-000000-0000", queries: "lb-20251231-000000-0000" } } };
-    expect(renderMarkdown(reused)).toContain("iceberg: load measured in run lb-20251231-000000-0000 (up to date, not rerun)");
-    expect(renderMarkdown(reused)).toContain("delta: load measured in run lb-20251231-000000-0000; query times measured in run lb-20251231-000000-0000");
-    expect(renderHtml(reused)).toContain("iceberg: load measured in run lb-20251231-000000-0000");
+    expect(renderMarkdown({ ...model, measuredIn: { "spark.iceberg": { load: model.benchmarkId, queries: model.benchmarkId } } })).not.toMatch(/earlier run/);
+    const reused = { ...model, measuredIn: { "spark.iceberg": { load: "lb-20251231-000000-0000", queries: model.benchmarkId }, "spark.delta": { load: "lb-20251231-000000-0000", queries: "lb-20251231-000000-0000" } } };
+    expect(renderMarkdown(reused)).toContain("Iceberg: load measured in run lb-20251231-000000-0000 (up to date, not rerun)");
+    expect(renderMarkdown(reused)).toContain("Delta Lake: load measured in run lb-20251231-000000-0000; query times measured in run lb-20251231-000000-0000");
+    expect(renderHtml(reused)).toContain("Iceberg: load measured in run lb-20251231-000000-0000");
   });
 
   it("escapes values so no raw HTML tag from the data appears and table rows keep their columns", () => {
     const model = reportModel();
     const dataDir = String(model.config.DATA_DIR);
-    const error = model.queries[1].byFramework.delta!.error!;
+    const error = model.queries[1].byTarget["spark.delta"]!.error!;
     // What the fixture feeds in: a tag in a config value, a tag and a pipe in an error.
     expect(dataDir).toMatch(/<script>/);
     expect(error).toMatch(/<img .*\|/);
@@ -126,8 +136,8 @@ describe("answerSummary", () => {
   });
 
   it("lists each format whose answer is not a match, with the reason", () => {
-    expect(answerSummary(reportModel(), "q02")).toEqual({ ok: false, text: "delta: the query failed" });
-    expect(answerSummary(reportModel(), "q03")).toEqual({ ok: false, text: "delta: revenue: 1, duckdb has 2" });
+    expect(answerSummary(reportModel(), "q02")).toEqual({ ok: false, text: "Delta Lake: the query failed" });
+    expect(answerSummary(reportModel(), "q03")).toEqual({ ok: false, text: "Delta Lake: revenue: 1, duckdb has 2" });
   });
 
   it("is not ok when the formats disagree even though each matched the oracle", () => {
@@ -187,11 +197,11 @@ describe("renderHtml", () => {
 
   it("marks the answer cell good or bad", () => {
     expect(html).toMatch(/<tr><td>q01<\/td>.*?<td class="good">all match<\/td><td>ok<\/td><\/tr>/);
-    expect(html).toMatch(/<tr><td>q03<\/td>.*?<td class="bad">delta: revenue: 1, duckdb has 2<\/td><td class="bad">spread too wide to rank<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>q03<\/td>.*?<td class="bad">Delta Lake: revenue: 1, duckdb has 2<\/td><td class="bad">spread too wide to rank<\/td><\/tr>/);
   });
 
   it("has a totals row per format and a query row per query", () => {
-    expect(html).toContain("<tr><td>iceberg</td><td>12.3 s</td><td>3.0 MiB</td><td>2.0 KiB</td><td>4</td><td>4.734 s</td><td>1.234 s</td><td>3/3</td></tr>");
+    expect(html).toContain("<tr><td>Iceberg</td><td>12.3 s</td><td>3.0 MiB</td><td>2.0 KiB</td><td>4</td><td>4.734 s</td><td>1.234 s</td><td>3/3</td></tr>");
     const queryTimes = html.slice(html.indexOf("<h2>Query times</h2>"), html.indexOf("<h2>Where the time goes"));
     for (const q of ["q01", "q02", "q03"]) expect(queryTimes.match(new RegExp(`<tr><td>${q}</td>`, "g"))).toHaveLength(1);
   });
@@ -201,7 +211,7 @@ describe("renderHtml", () => {
   });
 
   it("shows each problem, or the all-good line when there are none", () => {
-    expect(html).toContain('<li class="bad">q03: formats disagree on the answer</li>');
+    expect(html).toContain('<li class="bad">q03: targets disagree on the answer</li>');
     expect(renderHtml(reportModel({ problems: [] }))).toContain('<p class="good">Every query answered on every format');
   });
 });
@@ -215,11 +225,11 @@ describe("SVG charts", () => {
     const svg = renderBarChart(queryTimesChart(reportModel()));
     // q01: 2, q02: iceberg only (delta failed), q03: 2.
     expect(bars(svg).map((b) => b.title)).toEqual([
-      "iceberg Q01: 1.234 s",
-      "delta Q01: 2.500 s",
-      "iceberg Q02: 0.5000 s",
-      "iceberg Q03: 3.000 s",
-      "delta Q03: 3.500 s",
+      "Iceberg Q01: 1.234 s",
+      "Delta Lake Q01: 2.500 s",
+      "Iceberg Q02: 0.5000 s",
+      "Iceberg Q03: 3.000 s",
+      "Delta Lake Q03: 3.500 s",
     ]);
     expect(svg.match(/<rect /g)).toHaveLength(5 + 2);
   });
@@ -234,27 +244,27 @@ describe("SVG charts", () => {
   it("query times: a longer median draws a taller bar", () => {
     const found = bars(renderBarChart(queryTimesChart(reportModel())));
     const height = (title: string) => attr(found.find((b) => b.title === title)!.attrs, "height");
-    expect(height("delta Q03: 3.500 s")).toBeGreaterThan(height("iceberg Q03: 3.000 s"));
-    expect(height("iceberg Q03: 3.000 s") / height("iceberg Q01: 1.234 s")).toBeCloseTo(3 / 1.234, 6);
+    expect(height("Delta Lake Q03: 3.500 s")).toBeGreaterThan(height("Iceberg Q03: 3.000 s"));
+    expect(height("Iceberg Q03: 3.000 s") / height("Iceberg Q01: 1.234 s")).toBeCloseTo(3 / 1.234, 6);
   });
 
   it("load times: one bar per table and format with a figure", () => {
     const svg = renderBarChart(loadTimesChart(reportModel()));
-    expect(bars(svg).map((b) => b.title)).toEqual(["iceberg lineitem: 8.000 s", "delta lineitem: 10.00 s", "iceberg orders: 4.340 s"]);
+    expect(bars(svg).map((b) => b.title)).toEqual(["Iceberg lineitem: 8.000 s", "Delta Lake lineitem: 10.00 s", "Iceberg orders: 4.340 s"]);
   });
 
   it("storage: data plus metadata in MiB per table and format", () => {
     const svg = renderBarChart(storageChart(reportModel()));
     const titles = bars(svg).map((b) => b.title);
     expect(titles).toHaveLength(3);
-    expect(titles[0]).toBe(`iceberg lineitem: ${((2 * 2 ** 20 + 1024) / 2 ** 20).toPrecision(4)} MiB`);
+    expect(titles[0]).toBe(`Iceberg lineitem: ${((2 * 2 ** 20 + 1024) / 2 ** 20).toPrecision(4)} MiB`);
   });
 
   it("leaves formats without totals out of the query chart", () => {
     const model = reportModel();
-    delete model.totals.delta;
+    delete model.totals["spark.delta"];
     const chart = queryTimesChart(model);
-    expect(chart.series.map((s) => s.name)).toEqual(["iceberg"]);
+    expect(chart.series.map((s) => s.name)).toEqual(["Iceberg"]);
   });
 
   it("escapes titles, categories and series names and contains no script", () => {

@@ -13,24 +13,24 @@ const settings: NonNullable<ReportModel["settings"]> = {
     { setting: "spark.serializer", value: "org.apache.spark.serializer.KryoSerializer", applied: true, why: "one serializer for every format" },
     { setting: "spark.sql.parquet.compression.codec", value: "zstd", applied: true, why: "same codec" },
   ],
-  byFramework: {
-    iceberg: [{ setting: "spark.sql.catalog.lakebench.type", value: "hadoop", applied: true, why: "the format's documented session setup" }],
-    delta: [
+  byTarget: {
+    "spark.iceberg": [{ setting: "spark.sql.catalog.lakebench.type", value: "hadoop", applied: true, why: "the format's documented session setup" }],
+    "spark.delta": [
       { setting: "spark.databricks.delta.snapshotPartitions", value: "2", applied: true, why: "Q2 3.1 s -> 1.2 s" },
       { setting: "spark.databricks.delta.stalenessLimit", value: "1h", applied: false, why: HOSTILE_WHY },
     ],
   },
 };
 
-const allSettings = [...settings.common, ...Object.values(settings.byFramework).flat()];
+const allSettings = [...settings.common, ...Object.values(settings.byTarget).flat()];
 
 describe("engine settings section", () => {
   it("lists every common setting and each format's own, applied or not, in Markdown", () => {
     const markdown = renderMarkdown(reportModel({ settings }));
     expect(markdown).toContain(`## ${SETTINGS_TITLE}`);
     for (const s of allSettings) expect(markdown).toContain(`| ${s.setting} | ${s.value} |`);
-    expect(markdown).toContain("### iceberg: its own settings");
-    expect(markdown).toContain("### delta: its own settings");
+    expect(markdown).toContain("### Iceberg: its own settings");
+    expect(markdown).toContain("### Delta Lake: its own settings");
     expect(markdown).toContain("| spark.databricks.delta.snapshotPartitions | 2 | applied | Q2 3.1 s -&gt; 1.2 s |");
     expect(markdown).toContain("| spark.databricks.delta.stalenessLimit | 1h | not applied | measured &lt;b&gt;no&lt;/b&gt; gain \\| \"113.9 s\" & more |");
   });
@@ -44,7 +44,7 @@ describe("engine settings section", () => {
   });
 
   it("says a format without settings of its own has the common ones only", () => {
-    const model = reportModel({ settings: { ...settings, byFramework: { ...settings.byFramework, iceberg: [] } } });
+    const model = reportModel({ settings: { ...settings, byTarget: { ...settings.byTarget, "spark.iceberg": [] } } });
     expect(renderMarkdown(model)).toContain("_No settings of its own: the common settings only._");
     expect(renderHtml(model)).toContain("No settings of its own: the common settings only.");
   });

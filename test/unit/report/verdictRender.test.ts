@@ -23,28 +23,28 @@ describe("the verdict in the Markdown report", () => {
   it("has a ranking table per figure whose rows are the model's verdict, best first", () => {
     for (const [heading, ranking] of [["### Query time:", model.verdict!.queries], ["### Load time:", model.verdict!.load], ["### Storage:", model.verdict!.storage]] as const) {
       const rows = tableBody(lines(markdown, heading));
-      expect(rows.map((r) => r[1])).toEqual(ranking.formats.map((f) => f.framework));
+      expect(rows.map((r) => r[1])).toEqual(ranking.formats.map((f) => f.label));
       expect(rows.map((r) => r[3])).toEqual(ranking.formats.map((f) => `${f.ratio.toFixed(2)}×`));
     }
   });
 
   it("gives the slower format's ratio and interval as computed from the timed runs", () => {
-    const delta = model.verdict!.queries.formats.find((f) => f.framework === "delta")!;
+    const delta = model.verdict!.queries.formats.find((f) => f.target === "spark.delta")!;
     // The fixture's delta is slower on every run of every common query: the interval excludes 1.
     expect(delta.interval!.low).toBeGreaterThan(1);
-    const row = tableBody(lines(markdown, "### Query time:")).find((r) => r[1] === "delta")!;
-    expect(row).toEqual(["2", "delta", seconds(delta.value, 3), `${delta.ratio.toFixed(2)}×`, `${delta.interval!.low.toFixed(2)}–${delta.interval!.high.toFixed(2)}×`, "slower"]);
-    expect(lines(markdown, "### Query time:").join("\n")).toContain(`delta ${delta.ratio.toFixed(2)}× (95 % interval ${delta.interval!.low.toFixed(2)}–${delta.interval!.high.toFixed(2)}×), slower`);
+    const row = tableBody(lines(markdown, "### Query time:")).find((r) => r[1] === "Delta Lake")!;
+    expect(row).toEqual(["2", "Delta Lake", seconds(delta.value, 3), `${delta.ratio.toFixed(2)}×`, `${delta.interval!.low.toFixed(2)}–${delta.interval!.high.toFixed(2)}×`, "slower"]);
+    expect(lines(markdown, "### Query time:").join("\n")).toContain(`Delta Lake ${delta.ratio.toFixed(2)}× (95 % interval ${delta.interval!.low.toFixed(2)}–${delta.interval!.high.toFixed(2)}×), slower`);
   });
 
   it('says "within noise" when the interval includes 1', () => {
     const even = reportModel();
     for (const row of even.queries) {
-      const iceberg = row.byFramework.iceberg!;
-      if (row.byFramework.delta?.status === "completed") row.byFramework.delta = { ...structuredClone(iceberg), seconds: [...iceberg.seconds!].reverse() };
+      const iceberg = row.byTarget["spark.iceberg"]!;
+      if (row.byTarget["spark.delta"]?.status === "completed") row.byTarget["spark.delta"] = { ...structuredClone(iceberg), seconds: [...iceberg.seconds!].reverse() };
     }
     const out = renderMarkdown({ ...even, verdict: computeVerdict(even) });
-    expect(tableBody(lines(out, "### Query time:")).find((r) => r[1] === "delta")![5]).toBe("within noise");
+    expect(tableBody(lines(out, "### Query time:")).find((r) => r[1] === "Delta Lake")![5]).toBe("within noise");
   });
 
   it("states how each interval was made, and the method", () => {
@@ -57,14 +57,14 @@ describe("the verdict in the Markdown report", () => {
 
   it("shows planning apart from execution per query, from the model's medians", () => {
     const rows = tableBody(lines(markdown, "## Where the time goes"));
-    const q01 = model.queries[0].byFramework.iceberg!;
+    const q01 = model.queries[0].byTarget["spark.iceberg"]!;
     const share = Math.round((q01.planningMedian! / (q01.planningMedian! + q01.executionMedian!)) * 100);
     expect(rows[0]).toEqual(["q01", `${q01.planningMedian!.toFixed(3)} + ${q01.executionMedian!.toFixed(3)} s (${share} % planning)`, expect.stringContaining(" % planning)")]);
     expect(rows[1]).toEqual(["q02", "–", "–"]);
   });
 
   it("shows the silver warm-up apart from the tables", () => {
-    expect(lines(markdown, "## Load time per table")).toContain(`Spark start-up warm-up, not charged to any table: iceberg ${seconds(model.load.iceberg!.warmupSeconds, 2)}, delta ${seconds(model.load.delta!.warmupSeconds, 2)}.`);
+    expect(lines(markdown, "## Load time per table")).toContain(`Spark start-up warm-up, not charged to any table: Iceberg ${seconds(model.load["spark.iceberg"]!.warmupSeconds, 2)}, Delta Lake ${seconds(model.load["spark.delta"]!.warmupSeconds, 2)}.`);
   });
 });
 
@@ -93,7 +93,7 @@ describe("the verdict in the HTML report", () => {
 
   it("has the same three rankings, sentences and method as the Markdown", () => {
     for (const title of ["Query time:", "Load time:", "Storage:"]) expect(html).toContain(`<h3>${title}`);
-    const delta = model.verdict!.queries.formats.find((f) => f.framework === "delta")!;
+    const delta = model.verdict!.queries.formats.find((f) => f.target === "spark.delta")!;
     expect(html).toContain(`<td>${delta.ratio.toFixed(2)}×</td><td>${delta.interval!.low.toFixed(2)}–${delta.interval!.high.toFixed(2)}×</td><td class="bad">slower</td>`);
     expect(html).toContain("<h3>How the verdict was computed</h3>");
   });
@@ -111,13 +111,13 @@ describe("the verdict's wording", () => {
   it("calls no format fastest when another cannot be told apart from it", () => {
     const even = reportModel();
     for (const row of even.queries) {
-      const iceberg = row.byFramework.iceberg!;
-      if (row.byFramework.delta?.status === "completed") row.byFramework.delta = { ...structuredClone(iceberg), seconds: [...iceberg.seconds!].reverse() };
+      const iceberg = row.byTarget["spark.iceberg"]!;
+      if (row.byTarget["spark.delta"]?.status === "completed") row.byTarget["spark.delta"] = { ...structuredClone(iceberg), seconds: [...iceberg.seconds!].reverse() };
     }
     const out = renderMarkdown({ ...even, verdict: computeVerdict(even) });
     const section = lines(out, "### Query time:");
-    expect(section.join("\n")).toMatch(/has the lowest query time \(.+\) but cannot be told apart from delta/);
+    expect(section.join("\n")).toMatch(/has the lowest query time \(.+\) but cannot be told apart from Delta Lake/);
     expect(tableBody(section)[0][5]).toBe("lowest, within noise");
-    expect(lines(renderMarkdown(reportModel()), "### Query time:").join("\n")).toMatch(/iceberg is fastest at /);
+    expect(lines(renderMarkdown(reportModel()), "### Query time:").join("\n")).toMatch(/Iceberg is fastest at /);
   });
 });

@@ -10,10 +10,10 @@ const temp = tempDirs();
 afterEach(() => temp.cleanup());
 
 const existing: StateFile = {
-  version: 1,
+  version: 2,
   phases: {
     bronze: { status: "completed", configHash: "h1", finishedAt: "2026-01-01T00:00:00.000Z" },
-    silver_iceberg: { status: "failed", error: "boom" },
+    "load@spark.iceberg": { status: "failed", error: "boom" },
   },
   runs: [
     {
@@ -42,7 +42,7 @@ describe("resetState", () => {
   it("without history: sets every phase back to pending and keeps the run history", async () => {
     const { ws, file } = workspaceWithState(JSON.stringify(existing));
     const result = await resetState(ws, { history: false });
-    expect(result.phasesReset.sort()).toEqual(["bronze", "silver_iceberg"]);
+    expect(result.phasesReset.sort()).toEqual(["bronze", "load@spark.iceberg"]);
     const after = await readState(file);
     expect(after.phases).toEqual({});
     expect(after.runs).toEqual(existing.runs);
@@ -51,7 +51,7 @@ describe("resetState", () => {
   it("with history: starts a new empty state", async () => {
     const { ws, file } = workspaceWithState(JSON.stringify(existing));
     await resetState(ws, { history: true });
-    expect(await readState(file)).toEqual({ version: 1, phases: {}, runs: [] });
+    expect(await readState(file)).toEqual({ version: 2, phases: {}, runs: [] });
   });
 
   it("backs up the previous state file byte for byte and reports where", async () => {
@@ -61,6 +61,18 @@ describe("resetState", () => {
     expect(result.backup).toBeDefined();
     expect(path.dirname(result.backup!)).toBe(path.dirname(file));
     expect(readFileSync(result.backup!, "utf8")).toBe(text);
+  });
+
+  it("on a version-1 file: resets the migrated phases, and its original bytes stay in the v1 backup", async () => {
+    const v1 = { ...existing, version: 1, phases: { bronze: existing.phases.bronze, silver_iceberg: { status: "failed", error: "boom" } } };
+    const text = JSON.stringify(v1);
+    const { ws, file } = workspaceWithState(text);
+    const result = await resetState(ws, { history: false });
+    expect(result.phasesReset.sort()).toEqual(["bronze", "load@spark.iceberg"]);
+    expect(await readState(file)).toEqual({ version: 2, phases: {}, runs: existing.runs });
+    const v1Backups = backupsIn(file).filter((n) => n.startsWith("state.json.v1-"));
+    expect(v1Backups).toHaveLength(1);
+    expect(readFileSync(path.join(path.dirname(file), v1Backups[0]), "utf8")).toBe(text);
   });
 
   it("releases the run lock when done", async () => {
@@ -76,7 +88,7 @@ describe("resetState", () => {
   it("replaces a corrupt state file, keeping exactly one backup of its bytes, and says the history was not carried over", async () => {
     const { ws, file } = workspaceWithState("{ definitely not json");
     const result = await resetState(ws, { history: false });
-    expect(await readState(file)).toEqual({ version: 1, phases: {}, runs: [] });
+    expect(await readState(file)).toEqual({ version: 2, phases: {}, runs: [] });
     expect(backupsIn(file)).toHaveLength(1);
     expect(result.backup).toBe(path.join(path.dirname(file), backupsIn(file)[0]));
     expect(result.corrupt).toEqual({ reason: expect.stringMatching(/not JSON/), backup: result.backup });

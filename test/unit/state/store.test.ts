@@ -119,8 +119,8 @@ describe("StateStore: writing", () => {
     const ws = temp.make();
     const store = await openStore(ws);
     await store.setPhase("bronze", { status: "completed" });
-    await store.replace({ version: 1, phases: {}, runs: [run(ID2)] });
-    expect(JSON.parse(readFileSync(stateFilePath(ws), "utf8"))).toEqual({ version: 1, phases: {}, runs: [run(ID2)] });
+    await store.replace({ version: 2, phases: {}, runs: [run(ID2)] });
+    expect(JSON.parse(readFileSync(stateFilePath(ws), "utf8"))).toEqual({ version: 2, phases: {}, runs: [run(ID2)] });
   });
 });
 
@@ -206,12 +206,13 @@ describe("StateStore: the run lock", () => {
 
 describe("a corrupt state file", () => {
   const cases: [string, string, RegExp][] = [
-    ["invalid JSON", '{"version": 1, "phases": {', /not JSON/],
-    ["valid JSON with the wrong shape", JSON.stringify({ version: 1, phases: { bronze: { status: "exploded" } }, runs: [] }), /phases\.bronze\.status/],
-    ["valid JSON of another version", JSON.stringify({ version: 2, phases: {}, runs: [] }), /version/],
+    ["invalid JSON", '{"version": 2, "phases": {', /not JSON/],
+    ["valid JSON with the wrong shape", JSON.stringify({ version: 2, phases: { bronze: { status: "exploded" } }, runs: [] }), /phases\.bronze\.status/],
+    ["a version-1 file with the wrong shape (not migrated)", JSON.stringify({ version: 1, phases: { bronze: { status: "exploded" } }, runs: [] }), /phases\.bronze\.status/],
+    ["valid JSON of another version", JSON.stringify({ version: 3, phases: {}, runs: [] }), /version/],
     ["a JSON array", "[]", /top level/],
-    ["a phase's run id that leads out of DATA_DIR", JSON.stringify({ version: 1, phases: { report: { status: "running", benchmarkId: "../../../x" } }, runs: [] }), /phases\.report\.benchmarkId: not a run id/],
-    ["a run record's id that is no run id", JSON.stringify({ version: 1, phases: {}, runs: [{ ...run(ID1), benchmarkId: "lb-1/../../x" }] }), /runs\.0\.benchmarkId/],
+    ["a phase's run id that leads out of DATA_DIR", JSON.stringify({ version: 2, phases: { report: { status: "running", benchmarkId: "../../../x" } }, runs: [] }), /phases\.report\.benchmarkId: not a run id/],
+    ["a run record's id that is no run id", JSON.stringify({ version: 2, phases: {}, runs: [{ ...run(ID1), benchmarkId: "lb-1/../../x" }] }), /runs\.0\.benchmarkId/],
   ];
 
   it.each(cases)("%s: open refuses with StateCorruptError (exit 2) naming the file, the reason and the backup", async (_label, text, reason) => {

@@ -1,5 +1,5 @@
 /** Hand-built state files for the tree and report tests. */
-import type { PhaseState, RunRecord, StateFile } from "../../../../src/core/state/schema";
+import { emptyState, type PhaseState, type RunRecord, type StateFile } from "../../../../src/core";
 
 export function run(overrides: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -29,5 +29,5 @@ export function completed(result: Record<string, unknown> = {}, extra: Partial<P
 }
 
 export function state(phases: Record<string, PhaseState>, runs: RunRecord[] = []): StateFile {
-  return { version: 1, phases, runs };
+  return { ...emptyState(), phases, runs };
 }

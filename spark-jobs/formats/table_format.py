@@ -1,0 +1,96 @@
+"""What every table format family does with one TPC-H table: write, read, measure and drop it.
+
+A family (parquet.py, iceberg.py, delta.py, hudi.py) subclasses TableFormat and carries its
+session settings as data (PRACTICES, read by common/session.py). A format variant
+(formats/__init__.py) is a family plus the table properties its tables are written with.
+pyspark is imported for type hints only, so the registry loads without it (the parity test).
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from common.storage import delete_tree
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+# The "why" of a family's session setup entries.
+SESSION_SETUP = "the format's documented session setup"
+
+
+class FormatOptionError(SystemExit):
+    """An --option the family does not read, or one it needs and did not get. Ends the job with
+    one line on stderr (no traceback), which the orchestrator shows as the phase's error."""
+
+    def __init__(self, family: str, key: str, value: str | None, allowed: tuple[str, ...], hint: str = "") -> None:
+        reads = ", ".join(allowed) or "none"
+        if value is None:
+            message = f"{family}: --option {key}=<value> is missing (it reads: {reads})"
+        else:
+            message = f"{family}: --option {key}={value} is not an option it reads (it reads: {reads})"
+        super().__init__(f"error: {message}" + (f"; {hint}" if hint else ""))
+        self.family, self.key, self.value, self.allowed = family, key, value, allowed
+
+
+@dataclass
+class TableStats:
+    rows: int
+    data_files: int
+    data_bytes: int
+    metadata_bytes: int
+
+
+@dataclass
+class TableFormat:
+    spark: SparkSession
+    root: str  # <data>/silver/<format id>
+    namespace: str  # tpch_sf<N>
+    codec: str
+    options: dict[str, str] = field(default_factory=dict)
+    # The variant's table properties (formats/__init__.py), written with every table.
+    table_properties: dict[str, str] = field(default_factory=dict)
+
+    FAMILY: ClassVar[str] = ""
+    # The family's own session settings, entries as in common/session.py's COMMON_PRACTICES.
+    PRACTICES: ClassVar[list[dict]] = []
+    # The --option keys the family reads; each is required.
+    OPTION_KEYS: ClassVar[tuple[str, ...]] = ()
+    # Options it no longer reads, with what to do instead.
+    RETIRED_OPTIONS: ClassVar[dict[str, str]] = {}
+
+    def __post_init__(self) -> None:
+        self.check_options(self.options)
+
+    @classmethod
+    def check_options(cls, options: dict[str, str]) -> None:
+        """Raises FormatOptionError unless `options` holds exactly the keys the family reads
+        (the jobs call it before building a session, so a bad option fails fast)."""
+        for key, value in options.items():
+            if key not in cls.OPTION_KEYS:
+                raise FormatOptionError(cls.FAMILY, key, value, cls.OPTION_KEYS, cls.RETIRED_OPTIONS.get(key, ""))
+        for key in cls.OPTION_KEYS:
+            if key not in options:
+                raise FormatOptionError(cls.FAMILY, key, None, cls.OPTION_KEYS)
+
+    @classmethod
+    def run_settings(cls, warehouse: str) -> dict[str, str]:
+        """Session settings whose value depends on the run (set at start-up, not reported)."""
+        return {}
+
+    def location(self, table: str) -> str:
+        return posixpath.join(self.root, self.namespace, table)
+
+    def write(self, df: DataFrame, table: str) -> None:
+        raise NotImplementedError
+
+    def read(self, table: str) -> DataFrame:
+        raise NotImplementedError
+
+    def stats(self, table: str) -> TableStats:
+        raise NotImplementedError
+
+    def drop(self, table: str) -> None:
+        """Removes the table and its files (path-addressed formats: its directory)."""
+        delete_tree(self.spark, self.location(table))

@@ -1,0 +1,90 @@
+/**
+ * Spark as an engine: one Spark application per format and phase (spark-submit of a
+ * PySpark job in spark-jobs/), local, on a standalone cluster or in the Compose cluster.
+ */
+import type { BenchConfig } from "../../config/benchConfig";
+import type { FormatId } from "../../config/keys";
+import { formatOf, formatOptions, optionArgs } from "../../formats";
+import { runPhaseCommand, type PhaseContext } from "../../phase/context";
+import type { DataLayout } from "../../phase/layout";
+import type { Engine, EngineSession, LoadJob, QueryJob } from "../engine";
+import { assertClusterCanHostExecutor } from "./clusterCapacity";
+import { sparkRuntime, type SparkRuntime } from "./runtime";
+import { removeOrphanedSecretProperties, removeSecretProperties, writeSecretProperties } from "./secretProperties";
+import { sparkSubmitCommand } from "./sparkSubmit";
+import { iterationArgs } from "./iterationArgs";
+
+export const sparkEngine: Engine = {
+  id: "spark",
+  label: "Spark",
+  assertInstalled: (toolchain, formats) => toolchain.assertInstalled(formats.map((f) => formatOf(f).family)),
+  async open(config, toolchain) {
+    const secretFile = await writeSecretProperties(config);
+    return new SparkSession(config, sparkRuntime(config, toolchain, secretFile), secretFile);
+  },
+  removeLeftovers: (layout: DataLayout) => removeOrphanedSecretProperties(layout.privateDir, layout.ownedRoots),
+};
+
+class SparkSession implements EngineSession {
+  readonly id = "spark";
+
+  constructor(private readonly config: BenchConfig, private readonly runtime: SparkRuntime, private readonly secretFile?: string) {}
+
+  /** The Spark settings that can change a measurement (not the secret, not the worker sizes). */
+  measurementSettings() {
+    const { spark } = this.config;
+    return { master: spark.master, driverMemory: spark.driverMemory, executorMemory: spark.executorMemory, executorCores: spark.executorCores, shufflePartitions: spark.shufflePartitions };
+  }
+
+  beforePhase(ctx: PhaseContext): Promise<void> {
+    return assertClusterCanHostExecutor(ctx.config, (message) => ctx.progress(message), ctx.signal);
+  }
+
+  async load(ctx: PhaseContext, job: LoadJob): Promise<void> {
+    const args = loadJobArgs(ctx.config, ctx.layout, job);
+    await runPhaseCommand(ctx, this.submit("silver/convert.py", `lakebench-silver-${job.format}`, job.format, args), job.onEvent);
+  }
+
+  async runQueries(ctx: PhaseContext, job: QueryJob): Promise<void> {
+    const args = queryJobArgs(ctx.config, ctx.layout, job);
+    await runPhaseCommand(ctx, this.submit("gold/run_queries.py", `lakebench-gold-${job.format}`, job.format, args), job.onEvent);
+  }
+
+  close(): Promise<void> {
+    return removeSecretProperties(this.secretFile);
+  }
+
+  private submit(script: string, appName: string, format: FormatId, args: string[]) {
+    return sparkSubmitCommand({ script, family: formatOf(format).family, appName, args }, this.config, this.runtime);
+  }
+}
+
+/** The arguments of spark-jobs/silver/convert.py for one format. */
+export function loadJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<LoadJob, "format" | "output">): string[] {
+  return [
+    "--format", job.format,
+    "--bronze-dir", layout.bronzeDir,
+    "--silver-root", layout.silverRoot(job.format),
+    "--namespace", layout.namespace,
+    "--codec", config.parquetCodec,
+    "--output", job.output,
+    ...optionArgs(formatOptions(job.format, config)),
+  ];
+}
+
+/** The arguments of spark-jobs/gold/run_queries.py for one format. */
+export function queryJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<QueryJob, "format" | "output" | "answers">): string[] {
+  return [
+    "--format", job.format,
+    "--silver-root", layout.silverRoot(job.format),
+    "--namespace", layout.namespace,
+    "--codec", config.parquetCodec,
+    "--scale-factor", String(config.scaleFactor),
+    "--queries", config.queries.join(","),
+    "--warmup-runs", String(config.warmupRuns),
+    ...iterationArgs(config),
+    "--output", job.output,
+    "--answers", job.answers,
+    ...optionArgs(formatOptions(job.format, config)),
+  ];
+}

@@ -1,0 +1,65 @@
+/**
+ * What each kind of phase records as its result in the state file, as schemas: the state
+ * stores a plain record (it knows no phases), and every reader parses it with these.
+ */
+import { z } from "zod";
+import { engineSettingSchema } from "../engines/outputs";
+import type { PhaseState } from "../state/schema";
+
+const count = z.number().int().nonnegative();
+const tableFilesSchema = z.object({ rows: count, files: count, bytes: count });
+const tableLoadSchema = z.object({ seconds: z.number().nonnegative(), rows: count, data_files: count, data_bytes: count, metadata_bytes: count });
+/** Set by the pipeline on phases that ran side by side with others of their kind. */
+const concurrent = z.boolean().optional();
+
+export const bronzeResultSchema = z.object({
+  generatorVersion: z.string(),
+  seconds: z.number().nonnegative(),
+  createdAt: z.string(),
+  rows: count,
+  bytes: count,
+  tables: z.record(tableFilesSchema),
+  reused: z.boolean().optional(),
+});
+export type BronzeResult = z.infer<typeof bronzeResultSchema>;
+
+export const loadResultSchema = z.object({
+  engineVersion: z.string(),
+  codec: z.string(),
+  options: z.record(z.string()),
+  /** Sum of the tables' seconds: Spark's start-up is in warmupSeconds, not here. */
+  seconds: z.number().nonnegative(),
+  rows: count,
+  dataBytes: count,
+  dataFiles: count,
+  metadataBytes: count,
+  warmupSeconds: z.number().nonnegative().optional(),
+  tables: z.record(tableLoadSchema),
+  concurrent,
+});
+export type LoadResult = z.infer<typeof loadResultSchema>;
+
+export const queriesResultSchema = z.object({
+  metricsFile: z.string(),
+  answersFile: z.string(),
+  oracleFile: z.string(),
+  sumOfMedians: z.number().nonnegative(),
+  geometricMeanOfMedians: z.number().nullable(),
+  passed: count,
+  failed: z.array(z.string()),
+  mismatched: z.array(z.string()),
+  queries: count,
+  concurrent,
+});
+export type QueriesResult = z.infer<typeof queriesResultSchema>;
+
+export const reportResultSchema = z.object({ dir: z.string(), summary: z.string(), html: z.string(), markdown: z.string(), problems: count });
+export type ReportResult = z.infer<typeof reportResultSchema>;
+
+export const settingsListSchema = z.array(engineSettingSchema);
+
+/** A phase's result if it has the shape of its kind (older or damaged entries: undefined). */
+export function resultOf<T>(state: PhaseState | undefined, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T | undefined {
+  const parsed = schema.safeParse(state?.result);
+  return parsed.success ? parsed.data : undefined;
+}

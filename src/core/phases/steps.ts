@@ -1,0 +1,52 @@
+/**
+ * The phase each kind of workload step becomes on a target. Adding a step kind: its
+ * schema in workloads/schema.ts, its phase module here beside loadPhase.ts, an entry below.
+ */
+import { existsSync } from "node:fs";
+import type { BenchConfig } from "../config/benchConfig";
+import type { EngineSession } from "../engines";
+import { formatOptions } from "../formats";
+import { phaseId, type Target } from "../phase/targets";
+import type { StepKind, WorkloadStep } from "../workloads";
+import type { PhaseDefinition, PhaseKind } from "./definition";
+import { removeLoadOutputs, runLoadPhase } from "./loadPhase";
+import { removeQueryOutputs, runQueriesPhase } from "./queriesPhase";
+import { queriesResultSchema, resultOf } from "./results";
+
+export interface StepPlan {
+  step: WorkloadStep;
+  target: Target;
+  engine: EngineSession;
+  /** The phases whose output this step reads (bronze, or the target's last change to its tables). */
+  dependsOn: string[];
+}
+
+/** The layer each step kind fills (what `lakebench silver` or `gold` selects). */
+export const STEP_LAYERS: Readonly<Record<StepKind, PhaseKind>> = { load: "silver", "query-set": "gold" };
+
+type StepPhase = Omit<PhaseDefinition, "name" | "kind" | "step" | "target" | "dependsOn" | "needsAllDependencies">;
+
+const STEP_PHASES: Record<StepKind, (plan: StepPlan) => StepPhase> = {
+  load: ({ target, engine }) => ({
+    settings: (c: BenchConfig) => ({ format: target.format, codec: c.parquetCodec, options: formatOptions(target.format, c), engine: engine.measurementSettings() }),
+    outputPresent: (layout) => existsSync(layout.silverLoadResult(target.format)),
+    removePartialOutput: (layout) => removeLoadOutputs(layout, target),
+    run: (ctx) => runLoadPhase(ctx, engine, target),
+  }),
+  "query-set": ({ target, engine }) => ({
+    settings: (c: BenchConfig) => ({ queries: c.queries, warmupRuns: c.warmupRuns, iterations: c.iterations, auto: c.autoIterations, engine: engine.measurementSettings() }),
+    outputPresent: (_layout, state) => {
+      const result = resultOf(state, queriesResultSchema);
+      return result !== undefined && existsSync(result.metricsFile);
+    },
+    removePartialOutput: async (layout, state) => {
+      if (state.benchmarkId) await removeQueryOutputs(layout, state.benchmarkId, target);
+    },
+    run: (ctx) => runQueriesPhase(ctx, engine, target),
+  }),
+};
+
+export function stepPhase(plan: StepPlan): PhaseDefinition {
+  const { step, target, dependsOn } = plan;
+  return { name: phaseId(step.id, target), kind: STEP_LAYERS[step.kind], step: step.id, target, dependsOn, needsAllDependencies: true, ...STEP_PHASES[step.kind](plan) };
+}

@@ -1,0 +1,64 @@
+/**
+ * A workload, as data: an ordered list of steps done on every target, in the spirit of
+ * LST-Bench's phases → sessions → tasks. Each step declares what it reads and what it
+ * changes; the planner makes a step depend on the last earlier step that changed what it
+ * reads, so its up-to-date check sees every change to its input.
+ */
+import { z } from "zod";
+
+/** What steps read and change: the bronze files, or the target's tables. */
+export const DATASETS = ["bronze", "tables"] as const;
+export type Dataset = (typeof DATASETS)[number];
+
+const stepFields = {
+  /** Part of the phase id (`<step>@<target>`): lowercase, digits and dashes. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "lowercase letters, digits and dashes, starting with a letter"),
+  reads: z.array(z.enum(DATASETS)),
+  changes: z.array(z.enum(DATASETS)),
+};
+
+/** Converts the bronze tables into the target's format (the silver layer). */
+const loadStep = z.object({ ...stepFields, kind: z.literal("load") }).strict();
+
+/** The configured TPC-H queries, warm-up and timed runs, every answer checked (the gold layer). */
+const querySetStep = z.object({ ...stepFields, kind: z.literal("query-set") }).strict();
+
+export const workloadStepSchema = z.discriminatedUnion("kind", [loadStep, querySetStep]);
+export type WorkloadStep = z.infer<typeof workloadStepSchema>;
+export type StepKind = WorkloadStep["kind"];
+
+export const workloadSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: z.string(),
+    description: z.string(),
+    steps: z.array(workloadStepSchema).min(1),
+  })
+  .strict()
+  .superRefine((workload, ctx) => {
+    const seen = new Set<string>();
+    const changed = new Set<Dataset>(["bronze"]);
+    /** Datasets a read-only step relied on: a later change to them would make its skip decision wrong. */
+    const readOnlyReads = new Map<Dataset, string>();
+    workload.steps.forEach((step, index) => {
+      const at = (field: string) => ["steps", index, field];
+      if (seen.has(step.id)) ctx.addIssue({ code: "custom", path: at("id"), message: `step id ${step.id} is used twice` });
+      seen.add(step.id);
+      for (const dataset of step.reads) {
+        if (!changed.has(dataset)) ctx.addIssue({ code: "custom", path: at("reads"), message: `step ${step.id} reads ${dataset}, which no earlier step writes` });
+      }
+      for (const dataset of step.changes) {
+        const reader = readOnlyReads.get(dataset);
+        if (reader) {
+          ctx.addIssue({
+            code: "custom",
+            path: at("changes"),
+            message: `step ${step.id} changes ${dataset}, which the earlier read-only step ${reader} read: its up-to-date check would not see the change`,
+          });
+        }
+        changed.add(dataset);
+      }
+      if (!step.changes.length) for (const dataset of step.reads) readOnlyReads.set(dataset, step.id);
+    });
+  });
+export type Workload = z.infer<typeof workloadSchema>;

@@ -1,0 +1,90 @@
+/** The phases a workload becomes on the configured targets (format variants on Spark). */
+import { describe, expect, it } from "vitest";
+import { planPhases } from "../../../src/core/pipeline/plan";
+import { loadWorkload, workloadSchema, type Workload } from "../../../src/core/workloads";
+import { benchConfig } from "../helpers/fixtures";
+import { fakeEngineSession, fakeSessions } from "./fakeEngineSession";
+
+const variants = benchConfig({ formats: ["iceberg", "iceberg-mor", "hudi-mor"] });
+
+describe("planPhases for FRAMEWORKS=iceberg,iceberg-mor,hudi-mor", () => {
+  const plan = planPhases(variants, loadWorkload("tpch-read"), fakeSessions());
+  const byName = Object.fromEntries(plan.map((p) => [p.name, p]));
+
+  it("plans bronze, a load and a query set per variant, then the report", () => {
+    expect(plan.map((p) => p.name)).toEqual([
+      "bronze",
+      "load@spark.iceberg",
+      "load@spark.iceberg-mor",
+      "load@spark.hudi-mor",
+      "queries@spark.iceberg",
+      "queries@spark.iceberg-mor",
+      "queries@spark.hudi-mor",
+      "report",
+    ]);
+  });
+
+  it("makes each load depend on bronze, each query set on its own variant's load, the report on every query set", () => {
+    expect(Object.fromEntries(plan.map((p) => [p.name, p.dependsOn]))).toEqual({
+      bronze: [],
+      "load@spark.iceberg": ["bronze"],
+      "load@spark.iceberg-mor": ["bronze"],
+      "load@spark.hudi-mor": ["bronze"],
+      "queries@spark.iceberg": ["load@spark.iceberg"],
+      "queries@spark.iceberg-mor": ["load@spark.iceberg-mor"],
+      "queries@spark.hudi-mor": ["load@spark.hudi-mor"],
+      report: ["queries@spark.iceberg", "queries@spark.iceberg-mor", "queries@spark.hudi-mor"],
+    });
+  });
+
+  it("fills the layers: loads are silver, query sets gold", () => {
+    expect(plan.map((p) => p.kind)).toEqual(["bronze", "silver", "silver", "silver", "gold", "gold", "gold", "report"]);
+  });
+
+  it("gives copy-on-write and merge-on-read Iceberg load settings that differ, so each is up to date on its own", () => {
+    expect(byName["load@spark.iceberg"].settings(variants)).not.toEqual(byName["load@spark.iceberg-mor"].settings(variants));
+    expect(byName["load@spark.iceberg-mor"].settings(variants)).toMatchObject({ format: "iceberg-mor", options: { format_version: "2" } });
+    expect(byName["load@spark.hudi-mor"].settings(variants)).toMatchObject({ format: "hudi-mor", options: {} });
+  });
+
+  it("puts the engine's measurement settings into each load's and query set's settings", () => {
+    const settings = { master: "spark://h:7077", shufflePartitions: 8 };
+    const planned = planPhases(variants, loadWorkload("tpch-read"), fakeSessions(settings));
+    for (const phase of planned.filter((p) => p.target)) expect(phase.settings(variants)).toMatchObject({ engine: settings });
+  });
+
+  it("refuses to plan a target whose engine was not opened", () => {
+    expect(() => planPhases(variants, loadWorkload("tpch-read"), {})).toThrow(/no spark engine was opened for spark\.iceberg/);
+  });
+});
+
+describe("planPhases from the workload's steps", () => {
+  /** A workload that changes the tables after they were loaded, then queries them. */
+  const changing: Workload = workloadSchema.parse({
+    id: "change-then-read",
+    title: "t",
+    description: "d",
+    steps: [
+      { id: "load", kind: "load", reads: ["bronze"], changes: ["tables"] },
+      { id: "reload", kind: "load", reads: ["bronze"], changes: ["tables"] },
+      { id: "queries", kind: "query-set", reads: ["tables"], changes: [] },
+    ],
+  });
+
+  it("makes a step depend on the last earlier step of its target that changed what it reads", () => {
+    const plan = planPhases(benchConfig({ formats: ["delta-dv"] }), changing, { spark: fakeEngineSession() });
+    expect(Object.fromEntries(plan.map((p) => [p.name, p.dependsOn]))).toEqual({
+      bronze: [],
+      "load@spark.delta-dv": ["bronze"],
+      "reload@spark.delta-dv": ["bronze"],
+      "queries@spark.delta-dv": ["reload@spark.delta-dv"],
+      report: ["queries@spark.delta-dv"],
+    });
+  });
+
+  it("lists the workload in the report's settings, so another workload makes another report", () => {
+    const config = benchConfig({ formats: ["parquet"] });
+    const report = (workload: Workload) => planPhases(config, workload, fakeSessions()).at(-1)!;
+    expect(report(changing).settings(config)).not.toEqual(report(loadWorkload("tpch-read")).settings(config));
+  });
+});
