@@ -8,7 +8,7 @@ const folder = (name) => `^src/core/${name}/`;
 /** A single file directly in src/core. */
 const file = (name) => `^src/core/${name}\\.ts$`;
 
-// The layers of src/core, bottom -> top (notes/shape.md). A module may import its own layer
+// The layers of src/core, bottom -> top (docs/architecture.md). A module may import its own layer
 // or a lower one, never a higher one. Adding a folder to src/core means adding it here.
 const LAYERS = [
   {
@@ -40,7 +40,7 @@ const upwardImportRules = LAYERS.slice(0, -1).map((layer, index) => ({
   name: `layer-${index}-${layer.name}-imports-upward`,
   comment:
     `src/core layer ${index} (${layer.name}) may import only layers 0..${index}: an import of a ` +
-    "higher layer runs back up and makes the layers a tangle again (notes/shape.md, issue 8).",
+    "higher layer runs back up and makes the layers a tangle again (docs/architecture.md).",
   severity: "error",
   from: { path: layer.paths },
   to: { path: LAYERS.slice(index + 1).flatMap((higher) => higher.paths) },

@@ -142,9 +142,19 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
     await check("Cancel in the progress notification stops Spark and marks the phase cancelled", async () => {
       await openLakehouseView(page);
       // Silver is up to date: force it from the tree's context menu, then cancel while Spark runs.
-      await rich(page.locator('.monaco-list-row[aria-label^="Parquet, "]').first()).click({ button: "right" });
-      // VS Code's menus act on a hovered item and Enter (a synthetic click right after opening is ignored).
-      await rich(page.getByRole("menuitem", { name: "Force Rerun" }).first()).hover();
+      // The item's enablement (workspace trust) can be evaluated late after the reload: reopen the
+      // menu until it is enabled. VS Code's menus act on a hovered item and Enter (a synthetic
+      // click right after opening is ignored).
+      const forceRerun = page.getByRole("menuitem", { name: "Force Rerun" }).first();
+      for (let attempt = 1; ; attempt++) {
+        await rich(page.locator('.monaco-list-row[aria-label^="Parquet, "]').first()).click({ button: "right" });
+        await forceRerun.waitFor({ state: "visible", timeout: 30_000 });
+        if (await rich(forceRerun).isEnabled()) break;
+        if (attempt === 15) throw new Error("Force Rerun stayed disabled in the Phases view's context menu");
+        await page.keyboard.press("Escape");
+        await page.waitForTimeout(2_000);
+      }
+      await rich(forceRerun).hover();
       await page.keyboard.press("Enter");
       await waitForPhases(page, (rows) => rows[2]?.startsWith("Parquet, running"), 60_000);
       const childPid = await waitForChild(workspace, "load@spark.parquet");

@@ -3,7 +3,7 @@ import { createWriteStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import type { Command } from "../runners/command";
 import { CancelledError } from "../runners/errors";
 import type { ContainerEngine, ContainerSummary, ExecOptions } from "./containerEngine";
@@ -14,12 +14,18 @@ const PROJECT_LABEL = "com.docker.compose.project";
 const SERVICE_LABEL = "com.docker.compose.service";
 
 export class DockerodeEngine implements ContainerEngine {
-  private readonly docker = new Docker({ timeout: 10_000 } as Docker.DockerOptions);
+  private client?: Promise<Docker>;
+
+  /** dockerode (its HTTP stack) is loaded at first use: the extension activates without it. */
+  private docker(): Promise<Docker> {
+    this.client ??= import("dockerode").then(({ default: Dockerode }) => new Dockerode({ timeout: 10_000 } as Docker.DockerOptions));
+    return this.client;
+  }
 
   async ping(): Promise<void> {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), PING_TIMEOUT_MS).unref());
     try {
-      await Promise.race([this.docker.ping(), timeout]);
+      await Promise.race([(await this.docker()).ping(), timeout]);
     } catch {
       throw new DockerUnavailableError(DOCKER_NOT_RUNNING);
     }
@@ -27,7 +33,7 @@ export class DockerodeEngine implements ContainerEngine {
 
   async listServices(project: string): Promise<ContainerSummary[]> {
     await this.ping();
-    const containers = await this.docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
+    const containers = await (await this.docker()).listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } });
     return containers.map((c) => ({
       service: c.Labels[SERVICE_LABEL] ?? "?",
       name: (c.Names[0] ?? "").replace(/^\//, ""),
@@ -37,7 +43,7 @@ export class DockerodeEngine implements ContainerEngine {
   }
 
   async exec(project: string, command: Command, options: ExecOptions): Promise<number> {
-    const container = this.docker.getContainer(await this.containerId(project, command.service!));
+    const container = (await this.docker()).getContainer(await this.containerId(project, command.service!));
     const exec = await container.exec({
       Cmd: [command.file, ...command.args],
       Env: Object.entries(command.env ?? {}).map(([k, v]) => `${k}=${v}`),
@@ -51,7 +57,7 @@ export class DockerodeEngine implements ContainerEngine {
     try {
       const stream = await exec.start({ hijack: true, stdin: false });
       const output = new PassThrough();
-      this.docker.modem.demuxStream(stream, output, output);
+      (await this.docker()).modem.demuxStream(stream, output, output);
       let pending = "";
       output.on("data", (chunk: Buffer) => {
         log.write(chunk);
@@ -74,14 +80,14 @@ export class DockerodeEngine implements ContainerEngine {
   }
 
   async logs(project: string, service: string, tailLines: number): Promise<string> {
-    const container = this.docker.getContainer(await this.containerId(project, service));
+    const container = (await this.docker()).getContainer(await this.containerId(project, service));
     const buffer = (await container.logs({ stdout: true, stderr: true, tail: tailLines, follow: false })) as unknown as Buffer;
     return demuxed(buffer);
   }
 
   private async containerId(project: string, service: string): Promise<string> {
     await this.ping();
-    const [container] = await this.docker.listContainers({ filters: { label: [`${PROJECT_LABEL}=${project}`, `${SERVICE_LABEL}=${service}`] } });
+    const [container] = await (await this.docker()).listContainers({ filters: { label: [`${PROJECT_LABEL}=${project}`, `${SERVICE_LABEL}=${service}`] } });
     if (!container) throw new DockerUnavailableError(`The ${service} container is not running. Start the cluster first (lakebench cluster start).`);
     return container.Id;
   }

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { PhaseContext } from "../phase/context";
 import { REPORT_FILES } from "../phase/layout";
-import { buildReportModel, type TargetPhases } from "../report/buildModel";
+import { buildReportModel, type TargetPhases } from "./reportModel";
 import type { TargetId } from "../phase/targets";
 import { loadTimesChart, queryTimesChart, storageChart } from "../report/charts";
 import { renderHtml } from "../report/html";

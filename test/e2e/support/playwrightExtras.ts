@@ -8,6 +8,7 @@ export interface RichLocator extends Locator {
   getAttribute(name: string): Promise<string | null>;
   scrollIntoViewIfNeeded(): Promise<void>;
   hover(): Promise<void>;
+  isEnabled(): Promise<boolean>;
   evaluate<R>(fn: (element: PageElement) => R): Promise<R>;
 }
 

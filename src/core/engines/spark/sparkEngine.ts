@@ -20,12 +20,13 @@ export const sparkEngine: Engine = {
   assertInstalled: (toolchain, formats) => toolchain.assertInstalled(formats.map((f) => formatOf(f).family)),
   async open(config, toolchain) {
     const secretFile = await writeSecretProperties(config);
-    return new SparkSession(config, sparkRuntime(config, toolchain, secretFile), secretFile);
+    return new SparkEngineSession(config, sparkRuntime(config, toolchain, secretFile), secretFile);
   },
   removeLeftovers: (layout: DataLayout) => removeOrphanedSecretProperties(layout.privateDir, layout.ownedRoots),
 };
 
-class SparkSession implements EngineSession {
+/** Spark opened for one run: its runtime (where spark-submit runs) and the secret file it wrote. */
+class SparkEngineSession implements EngineSession {
   readonly id = "spark";
 
   constructor(private readonly config: BenchConfig, private readonly runtime: SparkRuntime, private readonly secretFile?: string) {}

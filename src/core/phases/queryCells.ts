@@ -6,9 +6,9 @@ import { median } from "simple-statistics";
 import { medianConfidenceInterval } from "../metrics/medianInterval";
 import { querySpread, type QuerySpread } from "../metrics/querySpread";
 import type { TargetId } from "../phase/targets";
-import type { QueryMetrics } from "../phases/metricsFile";
-import type { QueryCell, QueryRow } from "./model";
-import { targetLabel } from "./targetLabels";
+import type { QueryCell, QueryRow } from "../report/model";
+import { targetLabel } from "../report/targetLabels";
+import type { QueryMetrics } from "./metricsFile";
 
 /** The per-target metrics of one query; older metrics files lack the optional fields. */
 export type QueryMetricsInput = Omit<QueryMetrics, "planningSeconds" | "stoppedBy"> & {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRuns } from "../../../src/core/metrics/statistics";
-import { planningSplit, queryCell, rowSpread, type QueryMetricsInput } from "../../../src/core/report/queryCells";
-import { reportModel } from "./model.fixture";
+import { planningSplit, queryCell, rowSpread, type QueryMetricsInput } from "../../../src/core/phases/queryCells";
+import { reportModel } from "../report/model.fixture";
 
 const metrics = (seconds: number[], extra: Partial<QueryMetricsInput> = {}): QueryMetricsInput => ({
   status: "completed",

@@ -4,11 +4,11 @@ import { FORMATS } from "../formats";
 import { computeVerdict } from "../metrics/verdict";
 import type { PhaseContext } from "../phase/context";
 import { targetsOf, type TargetId } from "../phase/targets";
-import { metricsFileSchema, type QueriesMetrics } from "../phases/metricsFile";
-import { bronzeResultSchema, loadResultSchema, queriesResultSchema, resultOf } from "../phases/results";
+import type { QueryRow, ReportModel, ReportTarget } from "../report/model";
 import { readJson } from "../runners/jsonFile";
-import type { QueryRow, ReportModel, ReportTarget } from "./model";
+import { metricsFileSchema, type QueriesMetrics } from "./metricsFile";
 import { queryCell, rowSpread } from "./queryCells";
+import { bronzeResultSchema, loadResultSchema, queriesResultSchema, resultOf } from "./results";
 
 /** The phase ids of a target in the workload (`load@…`, `queries@…`), as the plan made them. */
 export interface TargetPhases {

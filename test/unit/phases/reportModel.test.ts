@@ -6,7 +6,7 @@ import { describeRuns } from "../../../src/core/metrics/statistics";
 import { computeVerdict } from "../../../src/core/metrics/verdict";
 import type { PhaseContext } from "../../../src/core/phase/context";
 import { phaseId, type TargetId } from "../../../src/core/phase/targets";
-import { buildReportModel } from "../../../src/core/report/buildModel";
+import { buildReportModel } from "../../../src/core/phases/reportModel";
 import type { StateFile } from "../../../src/core/state/schema";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
 
@@ -15,7 +15,7 @@ afterEach(() => dirs.cleanup());
 
 const BENCH = "lb-20260101-000000-abcd";
 
-/** A version 1 per-format metrics file as the gold phase wrote it (read as v2); `planning` as helper C's gold job adds it. */
+/** A version 1 per-format metrics file as the gold phase wrote it (read as v2). */
 function goldMetrics(framework: FormatId, runs: number[][], planning?: number[][]) {
   const queries = Object.fromEntries(
     runs.map((seconds, i) => [
