@@ -42,6 +42,8 @@ export interface EngineSession {
 export interface Engine {
   id: EngineId;
   label: string;
+  /** The versions of what the engine runs on (stored with every run): for Spark, Java and the format jars. */
+  versions(): Promise<Record<string, string>>;
   /** Fails with the fix when the engine's tools for these formats are not installed. */
   assertInstalled(toolchain: Toolchain, formats: readonly FormatId[]): void;
   open(config: BenchConfig, toolchain: Toolchain): Promise<EngineSession>;

@@ -3,16 +3,15 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
-import { readJarList, SPARK_JOBS_DIR, type Toolchain } from "./toolchain";
+import { SPARK_JOBS_DIR, type Toolchain } from "./toolchain";
 
+/** The versions every run depends on whatever its engines: Node, the pinned Python packages, tpchgen-cli (the engines add theirs). */
 export async function collectVersions(toolchain: Toolchain): Promise<Record<string, string>> {
   const versions: Record<string, string> = { node: process.version };
   for (const line of readFileSync(path.join(SPARK_JOBS_DIR, "requirements.txt"), "utf8").split("\n")) {
     const match = /^([\w-]+)==(\S+)/.exec(line.trim());
     if (match) versions[match[1]] = match[2];
   }
-  for (const jar of readJarList()) versions[jar.coordinates.split(":")[1]] = jar.coordinates.split(":")[2];
-  versions.java = await javaVersion();
   versions["tpchgen-cli"] = await firstLine(toolchain.bin("tpchgen-cli"), ["--version"]);
   return versions;
 }
@@ -27,7 +26,7 @@ export function machineFacts(): Record<string, unknown> {
   };
 }
 
-async function javaVersion(): Promise<string> {
+export async function javaVersion(): Promise<string> {
   const result = await execa("java", ["-version"], { reject: false });
   return /version "([^"]+)"/.exec(String(result.stderr))?.[1] ?? "not found";
 }

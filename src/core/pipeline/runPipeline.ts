@@ -24,6 +24,7 @@ import { planPhases, type EngineSessions } from "./plan";
 import type { ProgressListener } from "./progress";
 import { recoverStalePhases } from "./recovery";
 import { summarizeRun } from "./runSummary";
+import { matchesVersion1Hash } from "./version1Hashes";
 
 export interface PipelineRequest {
   workspace: string;
@@ -57,6 +58,10 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const layout = new DataLayout(config, workspace);
 
   const store = await StateStore.open(workspace, { command: request.command });
+  if (store.migrated) {
+    const { from, backup } = store.migrated;
+    request.onProgress({ type: "message", phase: "state", message: `state.json upgraded from version ${from} (phases keyed by target now); the original is kept at ${backup}` });
+  }
   const sessions: EngineSessions = {};
   try {
     for (const id of engineIds) sessions[id] = await ENGINES[id].open(config, toolchain);
@@ -73,7 +78,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       startedAt: new Date().toISOString(),
       status: "running",
       config: redactSecrets(request.rawConfig),
-      versions: await collectVersions(toolchain),
+      versions: Object.assign(await collectVersions(toolchain), ...(await Promise.all(engineIds.map((id) => ENGINES[id].versions())))),
       machine: machineFacts(),
       phases: {},
     });
@@ -169,7 +174,10 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
     inputs: phase.dependsOn.map((d) => [d, store.phase(d).status, store.phase(d).finishedAt, store.phase(d).configHash]),
   });
   const previous = store.phase(phase.name);
-  if (!run.forced && previous.status === "completed" && previous.configHash === configHash && phase.outputPresent(layout, previous)) {
+  const sameSettings =
+    previous.configHash === configHash ||
+    matchesVersion1Hash(previous, phase.target?.format, request.config, phase.dependsOn.map((d) => [d, store.phase(d)]));
+  if (!run.forced && previous.status === "completed" && sameSettings && phase.outputPresent(layout, previous)) {
     emit({ type: "phase-end", phase: phase.name, outcome: "skipped" });
     return "skipped";
   }

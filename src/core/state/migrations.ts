@@ -6,8 +6,9 @@
  * Hudi table type was a setting, a run's summary listed `frameworks`. Version 2 keys them by
  * target: `load@spark.<format>`, `queries@spark.<format>`; a Hudi MERGE_ON_READ load is the
  * `hudi-mor` format (for a phase: its load's options; for a run's summary: the run's
- * settings). Migrated phases keep their results and history; their config hashes no
- * longer match the current settings, so the next run redoes them once.
+ * settings). Migrated phases keep their results, history and version-1 config hashes,
+ * which the pipeline still recognises (pipeline/version1Hashes.ts): a phase whose settings
+ * did not change stays up to date.
  */
 import { z } from "zod";
 
@@ -46,11 +47,13 @@ export function migrateV1(value: unknown): unknown {
   return { ...v1, version: 2, phases, runs };
 }
 
-/** A load's result named the engine's version sparkVersion. */
+/** A renamed phase remembers its version-1 key (its config hash is of that version); a load's result named the engine's version sparkVersion. */
 function migratePhase(name: string, phase: Json): Json {
-  if (!name.startsWith("silver_") || !phase.result) return phase;
+  if (!V1_PHASE.test(name)) return phase;
+  const migrated = { ...phase, migratedFrom: { version: 1, phase: name } };
+  if (!name.startsWith("silver_") || !phase.result) return migrated;
   const { sparkVersion, ...result } = record(phase.result);
-  return { ...phase, result: sparkVersion === undefined ? result : { ...result, engineVersion: sparkVersion } };
+  return { ...migrated, result: sparkVersion === undefined ? result : { ...result, engineVersion: sparkVersion } };
 }
 
 function migrateSummary(summary: Json, formatOf: (framework: string) => string): Json {

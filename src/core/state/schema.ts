@@ -35,6 +35,11 @@ export const phaseStateSchema = z.object({
   logFile: z.string().optional(),
   error: z.string().optional(),
   result: z.record(z.unknown()).optional(),
+  /**
+   * Set by the migration from a version-1 state (state/migrations.ts): the key the phase had
+   * then. Its configHash is of version 1's settings (pipeline/version1Hashes.ts checks it).
+   */
+  migratedFrom: z.object({ version: z.literal(1), phase: z.string() }).optional(),
 });
 export type PhaseState = z.infer<typeof phaseStateSchema>;
 

@@ -61,6 +61,12 @@ export interface OpenOptions {
   replaceCorrupt?: boolean;
 }
 
+/** An older state file that open migrated, kept byte for byte at backup. */
+export interface MigratedState {
+  from: number;
+  backup: string;
+}
+
 /** What a store opened with replaceCorrupt found instead of a valid state. */
 export interface ReplacedCorruptState {
   reason: string;
@@ -80,6 +86,8 @@ export class StateStore {
     private readonly release: () => Promise<void>,
     /** Set when open replaced a corrupt file (replaceCorrupt). */
     readonly replacedCorrupt?: ReplacedCorruptState,
+    /** Set when open migrated an older version: which, and where its bytes were kept. */
+    readonly migrated?: MigratedState,
   ) {}
 
   /** Takes the run lock, then reads the state. Refuses when another run holds the lock. */
@@ -98,7 +106,7 @@ export class StateStore {
     try {
       await writeLockOwner(dir, { pid: process.pid, command: options.command ?? "lakebench", since: new Date().toISOString() });
       const { state, replaced, migrated } = await readForWriting(file, options);
-      store = new StateStore(file, state, releaseWithOwner(dir, release), replaced);
+      store = new StateStore(file, state, releaseWithOwner(dir, release), replaced, migrated);
       if (lostBeforeOpen) store.lost = new StateLockLostError(file, lostBeforeOpen);
       if (migrated) await store.save();
       return store;
@@ -195,14 +203,15 @@ function releaseWithOwner(dir: string, release: () => Promise<void>): () => Prom
 }
 
 /** The state for a command that writes: a corrupt file is backed up once, then refused or replaced. */
-async function readForWriting(file: string, options: OpenOptions): Promise<{ state: StateFile; replaced?: ReplacedCorruptState; migrated?: boolean }> {
+async function readForWriting(file: string, options: OpenOptions): Promise<{ state: StateFile; replaced?: ReplacedCorruptState; migrated?: MigratedState }> {
   const bytes = await readStateBytes(file);
   if (!bytes) return { state: emptyState() };
   const parsed = parseState(bytes.toString("utf8"));
   if ("state" in parsed) {
     // The older file is kept as it was (state.json.v1-<hash>) before the migrated one replaces it.
-    if (parsed.migratedFrom) await backUpOnce(file, bytes, `v${parsed.migratedFrom}`);
-    return { state: parsed.state, migrated: parsed.migratedFrom !== undefined };
+    if (!parsed.migratedFrom) return { state: parsed.state };
+    const backup = await backUpOnce(file, bytes, `v${parsed.migratedFrom}`);
+    return { state: parsed.state, migrated: { from: parsed.migratedFrom, backup } };
   }
   const backup = await backUpOnce(file, bytes, "corrupt");
   if (!options.replaceCorrupt) throw new StateCorruptError(file, parsed.reason, backup);

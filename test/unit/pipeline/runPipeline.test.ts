@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BenchConfig } from "../../../src/core/config/benchConfig";
 import type { RawConfig } from "../../../src/core/config/keys";
 import { ToolchainMissingError } from "../../../src/core/environment/toolchain";
+import { hashOf } from "../../../src/core/phase/hashing";
 import { DataLayout } from "../../../src/core/phase/layout";
 import { target } from "../../../src/core/phase/targets";
 import type { PhaseKind } from "../../../src/core/phases/definition";
@@ -156,6 +157,44 @@ describe("runPipeline: later runs, failures and cancellation (fake toolchain, no
     expect(outcome.phases).toEqual(Object.fromEntries(ALL.map((p) => [p, "skipped"])));
     expect(b.fake.calls().filter((c) => !c.includes("--version")).length).toBe(callsBefore);
     expect((await b.state()).runs).toHaveLength(2);
+  });
+
+  it("after upgrading a version-1 state: keeps the loads and queries up to date, redoes only the report", async () => {
+    const b = bench(["iceberg", "hudi"]);
+    await b.run();
+    // Write the state as version 1 had it: framework keys, version 1's config hashes (its
+    // formula as the landed bff1b00 computed it: other settings, other phase names).
+    const v2 = await b.state();
+    const spark = { master: b.config.spark.master, driverMemory: b.config.spark.driverMemory, executorMemory: b.config.spark.executorMemory, executorCores: b.config.spark.executorCores, shufflePartitions: b.config.spark.shufflePartitions };
+    const input = (name: string, phase: { status: string; finishedAt?: string; configHash?: string }) => [name, phase.status, phase.finishedAt, phase.configHash];
+    const v1Options = { iceberg: { format_version: "2" }, hudi: { table_type: "COPY_ON_WRITE" } };
+    const phases: Record<string, unknown> = { bronze: v2.phases.bronze, report: v2.phases.report };
+    for (const framework of ["iceberg", "hudi"] as const) {
+      const load = v2.phases[`load@spark.${framework}`];
+      const silver = { ...load, result: { ...load.result, options: v1Options[framework], sparkVersion: load.result!.engineVersion, engineVersion: undefined }, configHash: hashOf({ settings: { framework, codec: "snappy", options: v1Options[framework], spark }, inputs: [input("bronze", v2.phases.bronze)] }) };
+      const goldSettings = { queries: b.config.queries, warmupRuns: b.config.warmupRuns, iterations: b.config.iterations, spark };
+      phases[`silver_${framework}`] = silver;
+      phases[`gold_${framework}`] = { ...v2.phases[`queries@spark.${framework}`], configHash: hashOf({ settings: goldSettings, inputs: [input(`silver_${framework}`, silver)] }) };
+    }
+    writeFileSync(stateFilePath(b.ws), JSON.stringify({ version: 1, phases, runs: [] }));
+    const sparkJobs = () => b.fake.calls().filter((c) => c.includes("silver/convert.py") || c.includes("gold/run_queries.py")).length;
+    expect(sparkJobs()).toBe(4);
+    const jobsBefore = sparkJobs();
+    const { outcome, events } = await b.run();
+    expect(events).toContainEqual({ type: "message", phase: "state", message: expect.stringMatching(/^state\.json upgraded from version 1 .*state\.json\.v1-[0-9a-f]{12}$/) });
+    expect(outcome.phases).toEqual({
+      bronze: "skipped",
+      "load@spark.iceberg": "skipped",
+      "load@spark.hudi": "skipped",
+      "queries@spark.iceberg": "skipped",
+      "queries@spark.hudi": "skipped",
+      report: "executed",
+    });
+    expect(sparkJobs()).toBe(jobsBefore); // nothing was loaded or measured again
+    expect((await b.state()).version).toBe(2);
+    // A changed setting still redoes what it changes.
+    const { outcome: later } = await b.run({ config: { queries: [1, 2] } });
+    expect(later.phases).toMatchObject({ "load@spark.iceberg": "skipped", "queries@spark.iceberg": "executed", "queries@spark.hudi": "executed" });
   });
 
   it("re-runs only the gold and report phases when the query set changes", async () => {

@@ -119,8 +119,10 @@ describe("migrateV1", () => {
   it("keeps every phase's status, times, hash and result; a load's sparkVersion becomes engineVersion", () => {
     const before = v1State();
     const { phases } = migrated(before);
-    expect(phases["queries@spark.iceberg"]).toEqual(before.phases.gold_iceberg);
-    expect(phases["queries@spark.hudi-mor"]).toEqual(before.phases.gold_hudi);
+    // A renamed phase remembers its version-1 key: its config hash is of that version (pipeline/version1Hashes.ts).
+    expect(phases["queries@spark.iceberg"]).toEqual({ ...before.phases.gold_iceberg, migratedFrom: { version: 1, phase: "gold_iceberg" } });
+    expect(phases["queries@spark.hudi-mor"]).toEqual({ ...before.phases.gold_hudi, migratedFrom: { version: 1, phase: "gold_hudi" } });
+    expect(phases.bronze).not.toHaveProperty("migratedFrom");
     expect(phases.bronze).toEqual(before.phases.bronze);
     const load = resultOf(phases["load@spark.iceberg"], loadResultSchema);
     expect(load?.engineVersion).toBe("3.5.3");
@@ -200,6 +202,8 @@ describe("StateStore.open on a version-1 file", () => {
     const store = await StateStore.open(ws);
     try {
       expect(Object.keys(store.snapshot.phases)).toContain("queries@spark.hudi-mor");
+      // What the pipeline tells the user (runPipeline's "state.json upgraded" line).
+      expect(store.migrated).toEqual({ from: 1, backup: backupPath(file, bytes, "v1") });
     } finally {
       await store.close();
     }

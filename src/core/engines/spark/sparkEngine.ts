@@ -13,10 +13,12 @@ import { sparkRuntime, type SparkRuntime } from "./runtime";
 import { removeOrphanedSecretProperties, removeSecretProperties, writeSecretProperties } from "./secretProperties";
 import { sparkSubmitCommand } from "./sparkSubmit";
 import { iterationArgs } from "./iterationArgs";
+import { sparkVersions } from "./versions";
 
 export const sparkEngine: Engine = {
   id: "spark",
   label: "Spark",
+  versions: sparkVersions,
   assertInstalled: (toolchain, formats) => toolchain.assertInstalled(formats.map((f) => formatOf(f).family)),
   async open(config, toolchain) {
     const secretFile = await writeSecretProperties(config);
