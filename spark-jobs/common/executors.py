@@ -11,7 +11,7 @@ from typing import Callable
 
 from pyspark.sql import SparkSession
 
-# Set by the orchestrator's spark-submit (src/core/runners/sparkSubmit.ts) from SPARK_EXECUTOR_WAIT_SECONDS.
+# Set by the orchestrator's spark-submit (src/core/engines/spark/sparkSubmit.ts) from SPARK_EXECUTOR_WAIT_SECONDS.
 WAIT_CONF = "spark.lakebench.executorWaitSeconds"
 DEFAULT_WAIT_SECONDS = 120
 POLL_SECONDS = 0.5
