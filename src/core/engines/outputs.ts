@@ -7,7 +7,7 @@ import { z } from "zod";
 
 const count = z.number().int().nonnegative();
 
-const tableLoadSchema = z.object({
+export const tableLoadSchema = z.object({
   /** This table's read-bronze-and-write time alone. */
   seconds: z.number().nonnegative(),
   rows: count,

@@ -3,12 +3,11 @@
  * stores a plain record (it knows no phases), and every reader parses it with these.
  */
 import { z } from "zod";
-import { engineSettingSchema } from "../engines/outputs";
+import { engineSettingSchema, tableLoadSchema } from "../engines/outputs";
 import type { PhaseState } from "../state/schema";
 
 const count = z.number().int().nonnegative();
 const tableFilesSchema = z.object({ rows: count, files: count, bytes: count });
-const tableLoadSchema = z.object({ seconds: z.number().nonnegative(), rows: count, data_files: count, data_bytes: count, metadata_bytes: count });
 /** Set by the pipeline on phases that ran side by side with others of their kind. */
 const concurrent = z.boolean().optional();
 
