@@ -68,11 +68,14 @@ def settings_in_effect(spark: SparkSession, format_id: str, codec: str) -> dict[
     }
 
 
-def build_session(app_name: str, format_id: str, codec: str, warehouse: str) -> SparkSession:
-    """Master, memory and jars come from spark-submit; this adds what the format needs."""
+def build_session(app_name: str, format_id: str, codec: str, warehouse: str,
+                  extra_conf: dict[str, str] | None = None) -> SparkSession:
+    """Master, memory and jars come from spark-submit; this adds what the format needs, and a
+    job's own start-up settings (extra_conf: refresh/qphh.py's scheduler mode and work catalog)."""
     family = variant(format_id).family
     builder = SparkSession.builder.appName(app_name)
-    conf = {**_start_conf(COMMON_PRACTICES, codec), **_start_conf(family.PRACTICES, codec), **family.run_settings(warehouse)}
+    conf = {**_start_conf(COMMON_PRACTICES, codec), **_start_conf(family.PRACTICES, codec), **family.run_settings(warehouse),
+            **(extra_conf or {})}
     for key, value in conf.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()

@@ -40,3 +40,45 @@ def delete_tree(spark: SparkSession, path: str) -> None:
     fs, hadoop_path = _fs_and_path(spark, path)
     if fs.exists(hadoop_path):
         fs.delete(hadoop_path, True)
+
+
+def copy_tree(spark: SparkSession, source: str, target: str) -> None:
+    """Copies a file or a directory tree (FileUtil.copy: works across file systems, s3a too)."""
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    source_fs, source_path = _fs_and_path(spark, source)
+    target_fs, target_path = _fs_and_path(spark, target)
+    parent = target_path.getParent()
+    if parent is not None:
+        target_fs.mkdirs(parent)
+    if not jvm.org.apache.hadoop.fs.FileUtil.copy(source_fs, source_path, target_fs, target_path, False, True, conf):
+        raise OSError(f"copy of {source} to {target} failed")
+
+
+def rename_path(spark: SparkSession, source: str, target: str) -> None:
+    fs, source_path = _fs_and_path(spark, source)
+    _, target_path = _fs_and_path(spark, target)
+    if not fs.rename(source_path, target_path):
+        raise OSError(f"rename of {source} to {target} failed")
+
+
+def list_file_names(spark: SparkSession, path: str, recursive: bool = False) -> list[tuple[str, int]]:
+    """(path, bytes) of every file under a directory ([] when it does not exist)."""
+    fs, hadoop_path = _fs_and_path(spark, path)
+    if not fs.exists(hadoop_path):
+        return []
+    files, iterator = [], fs.listFiles(hadoop_path, recursive)
+    while iterator.hasNext():
+        status = iterator.next()
+        files.append((status.getPath().toString(), int(status.getLen())))
+    return files
+
+
+def write_text(spark: SparkSession, path: str, text: str) -> None:
+    """Writes (or replaces) a small text file."""
+    fs, hadoop_path = _fs_and_path(spark, path)
+    stream = fs.create(hadoop_path, True)
+    try:
+        stream.write(bytearray(text.encode("utf-8")))
+    finally:
+        stream.close()

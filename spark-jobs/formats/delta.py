@@ -8,8 +8,9 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
+from common.sql_quoting import quote_identifier, quote_path_identifier
 from common.storage import tree_bytes
-from formats.table_format import SESSION_SETUP, TableFormat, TableStats
+from formats.table_format import SESSION_SETUP, ChangeStats, TableFormat, TableStats
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -69,3 +70,38 @@ class DeltaFormat(TableFormat):
         return TableStats(
             self.read(table).count(), int(detail.numFiles), int(detail.sizeInBytes), metadata
         )
+
+    # Delta 3.3 refuses a subquery in DELETE's condition (DELTA_UNSUPPORTED_SUBQUERY), so RF2 is the
+    # MERGE form Delta documents for deleting the rows that match a source.
+    CHANGE_METHOD = "Delta INSERT INTO ... SELECT; MERGE INTO ... USING keys ON key WHEN MATCHED THEN DELETE"
+
+    def sql_source(self, table: str) -> str:
+        return quote_path_identifier("delta", self.location(table))
+
+    def delete_orders(self, table: str, key_column: str, keys_view: str) -> None:
+        self.spark.sql(
+            f"MERGE INTO {self.sql_source(table)} AS t "
+            f"USING (SELECT DISTINCT orderkey FROM {quote_identifier(keys_view)}) AS k "
+            f"ON t.{quote_identifier(key_column)} = k.orderkey WHEN MATCHED THEN DELETE"
+        )
+
+    def _snapshot(self, table: str):
+        """The table's current snapshot (DeltaLog.update: reads the log up to its last commit)."""
+        jvm = self.spark.sparkContext._jvm
+        log = jvm.org.apache.spark.sql.delta.DeltaLog.forTable(self.spark._jsparkSession, self.location(table))
+        return log.update(False, jvm.scala.Option.empty(), jvm.scala.Option.empty())
+
+    def version(self, table: str) -> str | None:
+        return str(self._snapshot(table).version())
+
+    def change_stats(self, table: str) -> ChangeStats:
+        from pyspark.sql import DataFrame
+
+        snapshot = self._snapshot(table)
+        files = DataFrame(snapshot.allFiles().toDF(), self.spark)
+        row = files.selectExpr("count(*) AS n", "coalesce(sum(size), 0) AS b",
+                               "count(deletionVector) AS dv").first()
+        versions = self.spark.sql(f"DESCRIBE HISTORY {self.sql_source(table)}").count()
+        metadata = tree_bytes(self.spark, posixpath.join(self.location(table), "_delta_log"))
+        # delete_files: the live data files that carry a deletion vector, from the log's add actions.
+        return ChangeStats(int(row.n), int(row.b), int(row.dv), self._total_bytes(table), metadata, versions)

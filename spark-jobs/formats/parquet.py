@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from common.storage import file_bytes
-from formats.table_format import TableFormat, TableStats
+from common.sql_quoting import quote_identifier, quote_path_identifier
+from common.storage import delete_tree, file_bytes, rename_path, tree_bytes
+from formats.table_format import ChangeStats, TableFormat, TableStats
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -27,3 +28,33 @@ class ParquetFormat(TableFormat):
         df = self.read(table)
         files = df.inputFiles()
         return TableStats(df.count(), len(files), file_bytes(self.spark, files, are_uris=True), 0)
+
+    # No table format, no transaction: RF2 writes the table without the keys into a new directory
+    # and swaps it in with two renames. A query reading the directory during the swap may fail or
+    # see a torn state; that is the cost of having no table format, and the job records it.
+    CHANGE_METHOD = ("Parquet (no transactions): RF1 appends new files; RF2 rewrites the table with an "
+                     "anti-join into a new directory and swaps it in by rename")
+
+    def sql_source(self, table: str) -> str:
+        return quote_path_identifier("parquet", self.location(table))
+
+    def insert(self, table: str, staged_view: str) -> None:
+        self.spark.table(quote_identifier(staged_view)).write.mode("append").option("compression", self.codec).parquet(self.location(table))
+
+    def delete_orders(self, table: str, key_column: str, keys_view: str) -> None:
+        location = self.location(table)
+        rewritten, retired = location + ".rewrite", location + ".retired"
+        delete_tree(self.spark, rewritten)
+        kept = self.spark.sql(
+            f"SELECT t.* FROM {self.sql_source(table)} AS t LEFT ANTI JOIN {quote_identifier(keys_view)} AS k "
+            f"ON t.{quote_identifier(key_column)} = k.orderkey"
+        )
+        kept.write.option("compression", self.codec).parquet(rewritten)
+        rename_path(self.spark, location, retired)
+        rename_path(self.spark, rewritten, location)
+        delete_tree(self.spark, retired)
+
+    def change_stats(self, table: str) -> ChangeStats:
+        files = self.spark.read.parquet(self.location(table)).inputFiles()
+        data_bytes = file_bytes(self.spark, files, are_uris=True)
+        return ChangeStats(len(files), data_bytes, 0, tree_bytes(self.spark, self.location(table)), 0, None)

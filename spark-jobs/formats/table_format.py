@@ -11,7 +11,8 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from common.storage import delete_tree
+from common.sql_quoting import quote_identifier
+from common.storage import copy_tree, delete_tree, tree_bytes
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -40,6 +41,19 @@ class TableStats:
     data_files: int
     data_bytes: int
     metadata_bytes: int
+
+
+@dataclass
+class ChangeStats:
+    """A changed table's storage: the live data files, the row-level change artefacts the variant
+    writes (Iceberg delete files, Delta deletion vectors, Hudi log files), every byte on disk,
+    the metadata bytes, and the versions (snapshots, commits, instants) the format retains."""
+    data_files: int
+    data_bytes: int
+    delete_files: int
+    total_bytes: int
+    metadata_bytes: int
+    versions: int | None
 
 
 @dataclass
@@ -94,3 +108,51 @@ class TableFormat:
     def drop(self, table: str) -> None:
         """Removes the table and its files (path-addressed formats: its directory)."""
         delete_tree(self.spark, self.location(table))
+
+    # --- Change operations (refresh/qphh.py): RF1 and RF2 on a per-run working copy. ---
+
+    # How copy_table makes the working copy, and how RF2 deletes (the job's "copy"/"change_method").
+    COPY_METHOD: ClassVar[str] = "file copy of the table directory through Hadoop FileSystem (FileUtil.copy)"
+    CHANGE_METHOD: ClassVar[str] = ""
+
+    @classmethod
+    def work_settings(cls, work_root: str) -> list[dict]:
+        """Session settings the working copies need at start-up (entries as in PRACTICES)."""
+        return []
+
+    def working(self, work_root: str) -> TableFormat:
+        """The same variant addressing the working copies under work_root (<work>/<namespace>/<table>)."""
+        return type(self)(self.spark, work_root, self.namespace, self.codec, dict(self.options), dict(self.table_properties))
+
+    def copy_table(self, table: str, work_root: str) -> None:
+        """Copies the pristine table to work_root; the copy reads and commits on its own. The
+        default is a file copy, right for formats whose log holds paths relative to the table."""
+        target = self.working(work_root)
+        delete_tree(self.spark, target.location(table))
+        copy_tree(self.spark, self.location(table), target.location(table))
+
+    def sql_source(self, table: str) -> str:
+        """The table as a SQL FROM source, resolved afresh by every query that names it (so a
+        temporary view over it sees each new commit)."""
+        raise NotImplementedError
+
+    def register(self, table: str) -> None:
+        """Makes sql_source usable (a catalog entry where the format's SQL needs one)."""
+
+    def insert(self, table: str, staged_view: str) -> None:
+        """RF1: appends the staged rows in one commit, on the format's own write path."""
+        self.spark.sql(f"INSERT INTO {self.sql_source(table)} SELECT * FROM {quote_identifier(staged_view)}")
+
+    def delete_orders(self, table: str, key_column: str, keys_view: str) -> None:
+        """RF2 on one table: removes the rows whose key_column is in keys_view's orderkey column."""
+        raise NotImplementedError
+
+    def version(self, table: str) -> str | None:
+        """The format's own version of the table after its last commit (None: it has none)."""
+        return None
+
+    def change_stats(self, table: str) -> ChangeStats:
+        raise NotImplementedError
+
+    def _total_bytes(self, table: str) -> int:
+        return tree_bytes(self.spark, self.location(table))

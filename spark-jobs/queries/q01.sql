@@ -1,4 +1,4 @@
--- TPC-H Q1: Pricing Summary Report; validation parameters: DELTA=90
+-- TPC-H Q1: Pricing Summary Report; ${PARAMETER_SET} parameters: DELTA=${DELTA}
 select
     l_returnflag,
     l_linestatus,
@@ -13,7 +13,7 @@ select
 from
     lineitem
 where
-    l_shipdate <= date '1998-12-01' - interval '90' day
+    l_shipdate <= date '1998-12-01' - interval '${DELTA}' day
 group by
     l_returnflag,
     l_linestatus

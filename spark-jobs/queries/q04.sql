@@ -1,12 +1,12 @@
--- TPC-H Q4: Order Priority Checking; validation parameters: DATE=1993-07-01
+-- TPC-H Q4: Order Priority Checking; ${PARAMETER_SET} parameters: DATE=${DATE}
 select
     o_orderpriority,
     count(*) as order_count
 from
     orders
 where
-    o_orderdate >= date '1993-07-01'
-    and o_orderdate < date '1993-07-01' + interval '3' month
+    o_orderdate >= date '${DATE}'
+    and o_orderdate < date '${DATE}' + interval '3' month
     and exists (
         select
             *

@@ -1,10 +1,10 @@
--- TPC-H Q6: Forecasting Revenue Change; validation parameters: DATE=1994-01-01, DISCOUNT=0.06, QUANTITY=24
+-- TPC-H Q6: Forecasting Revenue Change; ${PARAMETER_SET} parameters: DATE=${DATE}, DISCOUNT=${DISCOUNT}, QUANTITY=${QUANTITY}
 select
     sum(l_extendedprice * l_discount) as revenue
 from
     lineitem
 where
-    l_shipdate >= date '1994-01-01'
-    and l_shipdate < date '1994-01-01' + interval '1' year
-    and l_discount between 0.06 - 0.01 and 0.06 + 0.01
-    and l_quantity < 24
+    l_shipdate >= date '${DATE}'
+    and l_shipdate < date '${DATE}' + interval '1' year
+    and l_discount between ${DISCOUNT} - 0.01 and ${DISCOUNT} + 0.01
+    and l_quantity < ${QUANTITY}

@@ -1,4 +1,4 @@
--- TPC-H Q7: Volume Shipping; validation parameters: NATION1=FRANCE, NATION2=GERMANY
+-- TPC-H Q7: Volume Shipping; ${PARAMETER_SET} parameters: NATION1=${NATION1}, NATION2=${NATION2}
 select
     supp_nation,
     cust_nation,
@@ -25,8 +25,8 @@ from
             and s_nationkey = n1.n_nationkey
             and c_nationkey = n2.n_nationkey
             and (
-                (n1.n_name = 'FRANCE' and n2.n_name = 'GERMANY')
-                or (n1.n_name = 'GERMANY' and n2.n_name = 'FRANCE')
+                (n1.n_name = '${NATION1}' and n2.n_name = '${NATION2}')
+                or (n1.n_name = '${NATION2}' and n2.n_name = '${NATION1}')
             )
             and l_shipdate between date '1995-01-01' and date '1996-12-31'
     ) as shipping

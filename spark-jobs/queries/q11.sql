@@ -1,4 +1,4 @@
--- TPC-H Q11: Important Stock Identification; validation parameters: NATION=GERMANY, FRACTION=0.0001/SF (placeholder ${Q11_FRACTION})
+-- TPC-H Q11: Important Stock Identification; ${PARAMETER_SET} parameters: NATION=${NATION}, FRACTION=0.0001/SF (placeholder ${Q11_FRACTION})
 select
     ps_partkey,
     sum(ps_supplycost * ps_availqty) as value
@@ -9,7 +9,7 @@ from
 where
     ps_suppkey = s_suppkey
     and s_nationkey = n_nationkey
-    and n_name = 'GERMANY'
+    and n_name = '${NATION}'
 group by
     ps_partkey
 having
@@ -23,7 +23,7 @@ having
         where
             ps_suppkey = s_suppkey
             and s_nationkey = n_nationkey
-            and n_name = 'GERMANY'
+            and n_name = '${NATION}'
     )
 order by
     value desc

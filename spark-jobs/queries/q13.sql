@@ -1,4 +1,4 @@
--- TPC-H Q13: Customer Distribution; validation parameters: WORD1=special, WORD2=requests
+-- TPC-H Q13: Customer Distribution; ${PARAMETER_SET} parameters: WORD1=${WORD1}, WORD2=${WORD2}
 select
     c_count,
     count(*) as custdist
@@ -10,7 +10,7 @@ from
         from
             customer left outer join orders on
                 c_custkey = o_custkey
-                and o_comment not like '%special%requests%'
+                and o_comment not like '%${WORD1}%${WORD2}%'
         group by
             c_custkey
     ) as c_orders

@@ -1,4 +1,4 @@
--- TPC-H Q15: Top Supplier; validation parameters: DATE=1996-01-01 (approved variant: view revenue0 expressed as a WITH clause)
+-- TPC-H Q15: Top Supplier; ${PARAMETER_SET} parameters: DATE=${DATE} (approved variant: view revenue0 expressed as a WITH clause)
 with revenue0 as (
     select
         l_suppkey as supplier_no,
@@ -6,8 +6,8 @@ with revenue0 as (
     from
         lineitem
     where
-        l_shipdate >= date '1996-01-01'
-        and l_shipdate < date '1996-01-01' + interval '3' month
+        l_shipdate >= date '${DATE}'
+        and l_shipdate < date '${DATE}' + interval '3' month
     group by
         l_suppkey
 )

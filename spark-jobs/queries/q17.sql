@@ -1,4 +1,4 @@
--- TPC-H Q17: Small-Quantity-Order Revenue; validation parameters: BRAND=Brand#23, CONTAINER=MED BOX
+-- TPC-H Q17: Small-Quantity-Order Revenue; ${PARAMETER_SET} parameters: BRAND=${BRAND}, CONTAINER=${CONTAINER}
 select
     sum(l_extendedprice) / 7.0 as avg_yearly
 from
@@ -6,8 +6,8 @@ from
     part
 where
     p_partkey = l_partkey
-    and p_brand = 'Brand#23'
-    and p_container = 'MED BOX'
+    and p_brand = '${BRAND}'
+    and p_container = '${CONTAINER}'
     and l_quantity < (
         select
             0.2 * avg(l_quantity)

@@ -1,4 +1,4 @@
--- TPC-H Q18: Large Volume Customer; validation parameters: QUANTITY=300
+-- TPC-H Q18: Large Volume Customer; ${PARAMETER_SET} parameters: QUANTITY=${QUANTITY}
 select
     c_name,
     c_custkey,
@@ -19,7 +19,7 @@ where
         group by
             l_orderkey
         having
-            sum(l_quantity) > 300
+            sum(l_quantity) > ${QUANTITY}
     )
     and c_custkey = o_custkey
     and o_orderkey = l_orderkey

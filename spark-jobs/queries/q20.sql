@@ -1,4 +1,4 @@
--- TPC-H Q20: Potential Part Promotion; validation parameters: COLOR=forest, DATE=1994-01-01, NATION=CANADA
+-- TPC-H Q20: Potential Part Promotion; ${PARAMETER_SET} parameters: COLOR=${COLOR}, DATE=${DATE}, NATION=${NATION}
 select
     s_name,
     s_address
@@ -18,7 +18,7 @@ where
                 from
                     part
                 where
-                    p_name like 'forest%'
+                    p_name like '${COLOR}%'
             )
             and ps_availqty > (
                 select
@@ -28,11 +28,11 @@ where
                 where
                     l_partkey = ps_partkey
                     and l_suppkey = ps_suppkey
-                    and l_shipdate >= date '1994-01-01'
-                    and l_shipdate < date '1994-01-01' + interval '1' year
+                    and l_shipdate >= date '${DATE}'
+                    and l_shipdate < date '${DATE}' + interval '1' year
             )
     )
     and s_nationkey = n_nationkey
-    and n_name = 'CANADA'
+    and n_name = '${NATION}'
 order by
     s_name

@@ -1,4 +1,4 @@
--- TPC-H Q21: Suppliers Who Kept Orders Waiting; validation parameters: NATION=SAUDI ARABIA
+-- TPC-H Q21: Suppliers Who Kept Orders Waiting; ${PARAMETER_SET} parameters: NATION=${NATION}
 select
     s_name,
     count(*) as numwait
@@ -32,7 +32,7 @@ where
             and l3.l_receiptdate > l3.l_commitdate
     )
     and s_nationkey = n_nationkey
-    and n_name = 'SAUDI ARABIA'
+    and n_name = '${NATION}'
 group by
     s_name
 order by

@@ -1,4 +1,4 @@
--- TPC-H Q22: Global Sales Opportunity; validation parameters: I1..I7=13,31,23,29,30,18,17
+-- TPC-H Q22: Global Sales Opportunity; ${PARAMETER_SET} parameters: I1..I7=${I1},${I2},${I3},${I4},${I5},${I6},${I7}
 select
     cntrycode,
     count(*) as numcust,
@@ -11,7 +11,7 @@ from
         from
             customer
         where
-            substring(c_phone, 1, 2) in ('13', '31', '23', '29', '30', '18', '17')
+            substring(c_phone, 1, 2) in ('${I1}', '${I2}', '${I3}', '${I4}', '${I5}', '${I6}', '${I7}')
             and c_acctbal > (
                 select
                     avg(c_acctbal)
@@ -19,7 +19,7 @@ from
                     customer
                 where
                     c_acctbal > 0.00
-                    and substring(c_phone, 1, 2) in ('13', '31', '23', '29', '30', '18', '17')
+                    and substring(c_phone, 1, 2) in ('${I1}', '${I2}', '${I3}', '${I4}', '${I5}', '${I6}', '${I7}')
             )
             and not exists (
                 select

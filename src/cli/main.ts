@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { ConfigError, FORMAT_IDS, loadConfig, mergeSources, type PhaseKind, readStatus, resetState, runPipeline } from "../core";
+import { ConfigError, FORMAT_IDS, WORKLOAD_IDS, loadConfig, mergeSources, type PhaseKind, readStatus, resetState, runPipeline } from "../core";
 import { addClusterCommands } from "./clusterCommands";
 import { flagsToRawConfig, type RunFlags } from "./options";
 import { phaseColumnWidth, printProgress, printSummary } from "./printer";
@@ -57,6 +57,9 @@ function withRunOptions(command: Command): Command {
     .option("-q, --queries <list>", 'query numbers and ranges, or "all" (QUERIES)')
     .option("-i, --iterations <n>", 'timed runs per query, or "auto" (QUERY_ITERATIONS)')
     .option("--warmup-runs <n>", "uncounted runs per query (QUERY_WARMUP_RUNS)")
+    .option("--workload <id>", `what every target runs: ${WORKLOAD_IDS.join(" or ")} (WORKLOAD)`)
+    .option("--streams <n>", 'query streams of the throughput test, or "auto" (THROUGHPUT_STREAMS)')
+    .option("--query-parameters <mode>", "validation or generated substitution parameters (QUERY_PARAMETERS)")
     .option("-d, --data-dir <dir>", "data directory (DATA_DIR)")
     .option("--spark-master <url>", "local[*], spark://host:port or compose (SPARK_MASTER)")
     .option("--parallelism <n>", "formats converted or queried at the same time (FRAMEWORK_PARALLELISM)")

@@ -8,6 +8,9 @@ export interface RunFlags {
   queries?: string;
   iterations?: string;
   warmupRuns?: string;
+  workload?: string;
+  streams?: string;
+  queryParameters?: string;
   dataDir?: string;
   sparkMaster?: string;
   parallelism?: string;
@@ -21,6 +24,9 @@ export function flagsToRawConfig(flags: RunFlags): RawConfig {
     QUERIES: flags.queries,
     QUERY_ITERATIONS: flags.iterations,
     QUERY_WARMUP_RUNS: flags.warmupRuns,
+    WORKLOAD: flags.workload,
+    THROUGHPUT_STREAMS: flags.streams,
+    QUERY_PARAMETERS: flags.queryParameters,
     DATA_DIR: flags.dataDir,
     SPARK_MASTER: flags.sparkMaster,
     FRAMEWORK_PARALLELISM: flags.parallelism,

@@ -4,7 +4,7 @@
  */
 export * from "./view";
 
-export { CONFIG_DEFAULTS, DEFAULT_FORMATS, type ConfigKey, type RawConfig } from "./config/keys";
+export { CONFIG_DEFAULTS, DEFAULT_FORMATS, WORKLOAD_IDS, type ConfigKey, type RawConfig, type WorkloadId } from "./config/keys";
 export type { BenchConfig } from "./config/benchConfig";
 export { ConfigError } from "./config/errors";
 export { loadConfig, mergeSources, readDotEnv, resolvePath } from "./config/load";
@@ -14,8 +14,9 @@ export { ENGINES } from "./engines";
 export { ENGINE_IDS, phaseId, target, targetsOf, type Target } from "./phase/targets";
 export { DataLayout, reportFilesOf, REPORT_FILES } from "./phase/layout";
 export { PHASE_KINDS, type PhaseDefinition, type PhaseKind } from "./phases/definition";
-export { bronzeResultSchema, loadResultSchema, queriesResultSchema, reportResultSchema, resultOf } from "./phases/results";
-export { DEFAULT_WORKLOAD, loadWorkload, type Workload, type WorkloadStep } from "./workloads";
+export { bronzeResultSchema, loadResultSchema, qphhResultSchema, queriesResultSchema, reportResultSchema, resultOf } from "./phases/results";
+export { refreshDataResultSchema } from "./phases/refreshDataPhase";
+export { DEFAULT_WORKLOAD, loadWorkload, type StepKind, type Workload, type WorkloadStep } from "./workloads";
 
 export { runPipeline, type PipelineOutcome, type PipelineRequest } from "./pipeline/runPipeline";
 export type { ProgressEvent, ProgressListener } from "./pipeline/progress";

@@ -3,7 +3,7 @@
  * webview imports core only from here (its bundle must not pull in Node modules); the
  * CLI and the extension get the same names from index.ts, which re-exports this file.
  */
-export type { QueryCell, QueryRow, ReportModel, ReportTarget, TargetLoad, TargetTotals } from "./report/model";
+export type { QphhSummary, QueryCell, QueryRow, ReportModel, ReportTarget, TargetLoad, TargetTotals } from "./report/model";
 export { bytes, percent, seconds } from "./report/format";
 export { escapeHtml } from "./report/escape";
 export { reusedFigures, sameQueryMeasurement } from "./report/reuse";
@@ -25,6 +25,8 @@ export {
   warmupLine,
 } from "./report/verdictText";
 export * as settingsText from "./report/settingsText";
+export * as qphhText from "./report/qphhText";
+export { streamTimeline, type Timeline, type TimelineSpan } from "./report/streamTimeline";
 export { noiseVerdict, type RunStatistics } from "./metrics/statistics";
 export type { Ranking } from "./metrics/ranking";
 export { FORMAT_IDS, type FormatId } from "./config/keys";

@@ -17,6 +17,13 @@ const SECRET = "lakebench-test-secret-0123456789";
 const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"];
 const load = (format: string) => `load@spark.${format}`;
 const queries = (format: string) => `queries@spark.${format}`;
+/**
+ * Six queries that together read all eight tables (Q2: part, supplier, partsupp, nation,
+ * region; Q5: customer, orders, lineitem; Q1, Q9, Q13, Q21 the heavier joins and
+ * aggregations): local mode checks all 22 on the same data, so here the question is only
+ * whether every format reads and answers correctly through executors on the workers.
+ */
+const CLUSTER_QUERIES = [1, 2, 5, 9, 13, 21];
 
 interface MasterJson {
   aliveworkers: number;
@@ -37,6 +44,7 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
       FRAMEWORKS: FRAMEWORKS.join(","),
       QUERY_WARMUP_RUNS: "0",
       QUERY_ITERATIONS: "1",
+      QUERIES: CLUSTER_QUERIES.join(","),
       SPARK_MASTER: cluster.masterUrl,
       SPARK_MASTER_UI_URL: cluster.masterUi,
       SPARK_AUTH_SECRET: SECRET,
@@ -55,16 +63,16 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });
 
-  it("runs all four formats with every answer matching DuckDB, executors on both workers", async () => {
+  it("runs all four formats with every answer matching DuckDB (six queries reading all eight tables), executors on both workers", async () => {
     const result = await runCli(["run"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
     const state = await readStateFile(workspace);
     for (const framework of FRAMEWORKS) {
       const metrics = metricsFileSchema.parse(JSON.parse(await fs.readFile(state.phases[queries(framework)].result!.metricsFile as string, "utf8")));
-      expect(Object.keys(metrics.queries)).toHaveLength(22);
+      expect(Object.keys(metrics.queries)).toHaveLength(CLUSTER_QUERIES.length);
       // DuckDB is also what local mode is checked against: equal answers in both modes.
-      expect(metrics.totals.passed, framework).toBe(22);
+      expect(metrics.totals.passed, framework).toBe(CLUSTER_QUERIES.length);
     }
 
     const master = await getJson<MasterJson>(`${cluster.masterUi}/json/`);

@@ -8,7 +8,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { BronzeManifest } from "../../src/core/datagen/manifest";
 import { FORMATS } from "../../src/core/formats";
+import { refreshManifestSchema } from "../../src/core/datagen/refreshManifest";
 import { metricsFileSchema } from "../../src/core/phases/metricsFile";
+import { qphhMetricsSchema } from "../../src/core/phases/qphhMetrics";
 import type { ReportModel } from "../../src/core/report/model";
 import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
 import { processGroupAlive, readStateFile, stateFile } from "./support/state";
@@ -17,6 +19,24 @@ const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
 /** The phase ids of a format on Spark (src/core/phase/targets.ts). */
 const load = (format: string) => `load@spark.${format}`;
 const queries = (format: string) => `queries@spark.${format}`;
+const qphh = (format: string) => `qphh@spark.${format}`;
+const VARIANTS = ["iceberg", "iceberg-mor", "delta", "delta-dv", "hudi", "hudi-mor", "parquet"];
+const QPHH_FLAGS = ["--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "generated"];
+
+/** Every file under the formats' silver trees with its size and modification time. */
+async function silverListing(dataDir: string, formats: readonly string[]): Promise<Record<string, string>> {
+  const listing: Record<string, string> = {};
+  for (const format of formats) {
+    const root = path.join(dataDir, "silver", format);
+    for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const stat = await fs.stat(file);
+      listing[path.relative(dataDir, file)] = `${stat.size} ${stat.mtimeMs}`;
+    }
+  }
+  return listing;
+}
 const SETTINGS = {
   TPCH_SCALE_FACTOR: "0.01",
   FRAMEWORKS: FRAMEWORKS.join(","),
@@ -111,16 +131,48 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
-  it("runs the variants iceberg-mor, delta-dv and hudi-mor beside iceberg: each table carries its variant's setting and answers 22/22", async () => {
-    // In the same workspace: iceberg is up to date from the first run, the variants are new.
-    const variants = ["iceberg", "iceberg-mor", "delta-dv", "hudi-mor"];
-    const result = await runCli(["run", "--frameworks", variants.join(",")], workspace);
+  it("runs tpch-qphh on every variant: loads and queries as before, then power + throughput with 2 streams, every answer checked at its table state, the loaded tables untouched", async () => {
+    // In the same workspace: the four formats of the first run are loaded and queried, the variants are new.
+    const before = await silverListing(dataDir, FRAMEWORKS);
+    const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", VARIANTS.join(","), "--parallelism", "2"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const state = await readStateFile(workspace);
-    expect(state.runs.at(-1)!.phases).toMatchObject({ [load("iceberg")]: "skipped", [queries("iceberg")]: "skipped", [load("hudi-mor")]: "executed", [queries("hudi-mor")]: "executed" });
-    for (const variant of variants) expect(state.phases[queries(variant)].result, variant).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
+    expect(state.runs.at(-1)!.phases).toMatchObject({
+      [load("iceberg")]: "skipped", [queries("iceberg")]: "skipped", [load("hudi-mor")]: "executed", [queries("hudi-mor")]: "executed",
+      "refresh-data": "executed", [qphh("iceberg")]: "executed", [qphh("hudi-mor")]: "executed",
+    });
+    for (const variant of VARIANTS) expect(state.phases[queries(variant)].result, variant).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
+
+    // Three refresh sets (power + one per stream), 15 orders each at SF 0.01 (0.1 % of 15,000).
+    const refresh = refreshManifestSchema.parse(JSON.parse(await fs.readFile(path.join(dataDir, "bronze/tpch/sf0.01/refresh/manifest.json"), "utf8")));
+    expect(refresh.sets.map((s) => [s.set, s.orders, s.deletes])).toEqual([[1, 15, 15], [2, 15, 15], [3, 15, 15]]);
+
+    for (const variant of VARIANTS) {
+      const phase = state.phases[qphh(variant)];
+      expect(phase.status, `${variant}: ${phase.error}`).toBe("completed");
+      // 22 power-test queries + 2 streams x 22, each against the oracle at its state.
+      expect(phase.result, variant).toMatchObject({ checked: 66, passed: 66, failed: [], mismatched: [], countMismatches: [], streams: 2 });
+      const metrics = qphhMetricsSchema.parse(JSON.parse(await fs.readFile(phase.result!.metricsFile as string, "utf8")));
+      expect(metrics.power.powerAtSize, variant).toBeGreaterThan(0);
+      expect(metrics.throughput.throughputAtSize, variant).toBeGreaterThan(0);
+      expect(metrics.qphhAtSize, variant).toBeGreaterThan(0);
+      // Row counts after every refresh function (states 2, 4, ... 12), each equal to the oracle's.
+      expect(metrics.counts.map((c) => c.state)).toEqual([2, 4, 6, 8, 10, 12]);
+      expect(metrics.counts.every((c) => c.ok)).toBe(true);
+      expect(metrics.counts[0].orders).toBe(15_015);
+      expect(metrics.throughput.streams.map((s) => Object.keys(s.queries).length)).toEqual([22, 22]);
+      expect(metrics.throughput.refresh.map((r) => r.set)).toEqual([2, 3]);
+      // Each variant's own way of deleting: delete files, deletion vectors or log files only where it merges on read.
+      const deleteFiles = metrics.storage.lineitem.delete_files as number | null;
+      if (["iceberg-mor", "delta-dv", "hudi-mor"].includes(variant)) expect(deleteFiles, variant).toBeGreaterThan(0);
+      else expect(deleteFiles ?? 0, variant).toBe(0);
+    }
+    // The copies are gone, the loaded tables are exactly as they were: no file added, removed or rewritten.
+    expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(before);
+    expect(await fs.readdir(path.join(dataDir, "work", state.runs.at(-1)!.benchmarkId)).catch(() => [])).toEqual([]);
+
     const table = (format: string, ...rest: string[]) => path.join(dataDir, "silver", format, "tpch_sf0_01", "lineitem", ...rest);
-    // Each format's own record of the setting, read from the table's metadata on disk.
+    // Each format's own record of the variant's setting, read from the table's metadata on disk.
     const icebergMetadata = async (format: string) => {
       const dir = table(format, "metadata");
       const latest = (await fs.readdir(dir)).filter((n) => n.endsWith(".metadata.json")).sort().at(-1)!;
@@ -131,9 +183,41 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     const deltaLog = await fs.readFile(table("delta-dv", "_delta_log", "00000000000000000000.json"), "utf8");
     expect(deltaLog).toMatch(/"delta\.enableDeletionVectors":"true"/);
     expect(await fs.readFile(table("hudi-mor", ".hoodie", "hoodie.properties"), "utf8")).toMatch(/hoodie\.table\.type=MERGE_ON_READ/);
+
     const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
-    expect(model.targets.map((t) => t.id)).toEqual(variants.map((v) => `spark.${v}`));
+    expect(model.targets.map((t) => t.id)).toEqual(VARIANTS.map((v) => `spark.${v}`));
     expect(model.problems).toEqual([]);
+    expect(Object.keys(model.qphh ?? {}).sort()).toEqual(VARIANTS.map((v) => `spark.${v}`).sort());
+    const html = await fs.readFile(path.join(state.phases.report.result!.dir as string, "report.html"), "utf8");
+    expect(html).toContain("derived from TPC-H, not an audited TPC result");
+  });
+
+  it("recovers from kill -9 during the throughput test's refresh stream: the rerun starts from a fresh copy and the loaded tables are unchanged", async () => {
+    const before = await silverListing(dataDir, ["delta"]);
+    // Validation parameters: a setting only the power + throughput test reads, so it alone reruns.
+    const flags = ["run", "--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "validation", "--frameworks", "delta"];
+    const killed = startCli(flags, workspace);
+    const running = await waitFor(async () => {
+      const phase = (await readStateFile(workspace)).phases[qphh("delta")];
+      if (phase?.status !== "running" || !phase.childPid || !phase.benchmarkId) return undefined;
+      // Version 3 of the copy's lineitem: the refresh stream's first commit (versions 1 and 2 are the power test's RF1 and RF2).
+      const commit = path.join(dataDir, "work", phase.benchmarkId, "delta", "tpch_sf0_01", "lineitem", "_delta_log", "00000000000000000003.json");
+      return existsSync(commit) ? phase : undefined;
+    }, 300_000, "qphh@spark.delta's refresh stream to commit its first change");
+    killed.kill("SIGKILL");
+    await killed;
+    expect((await readStateFile(workspace)).phases[qphh("delta")].status).toBe("running");
+
+    const result = await runCli(flags, workspace);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain("qphh@spark.delta: found interrupted");
+    expect(processGroupAlive(running.childPid!)).toBe(false);
+    const state = await readStateFile(workspace);
+    expect(state.runs.at(-1)!.phases).toMatchObject({ [load("delta")]: "skipped", [queries("delta")]: "skipped", [qphh("delta")]: "executed" });
+    expect(state.phases[qphh("delta")].result).toMatchObject({ checked: 66, passed: 66, mismatched: [], countMismatches: [] });
+    // The killed run's half-changed copy is gone; the loaded table never saw a change.
+    expect(existsSync(path.join(dataDir, "work", running.benchmarkId!))).toBe(false);
+    expect(await silverListing(dataDir, ["delta"])).toEqual(before);
   });
 
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {

@@ -10,9 +10,11 @@ import { roles, type ReportPair } from "../model/reportPair";
 import { readChartTheme } from "../theme/chartTheme";
 import { reusedFigures, warmupLine } from "../../src/core/view";
 import { verdictViews } from "../model/verdictTables";
+import { qphhChart, refreshTimesChart } from "../model/qphhCharts";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
 import { runLabel, runPicker } from "./runPicker";
+import { qphhSection } from "./qphhSection";
 import { settingsSection } from "./settingsSection";
 import { summaryCards } from "./summaryCards";
 import { verdictSection } from "./verdictSection";
@@ -89,6 +91,7 @@ export class ReportView {
       summaryCards(pair),
       verdictSection(verdictViews(pair), Boolean(compare)),
       h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
+      qphhSection(primary, [qphhChart(pair), refreshTimesChart(pair)], (data) => chart(data)),
       comparison ? figureGrid(comparison) : null,
       answersVerdict(pair),
       figureGrid(answerTable(pair)),

@@ -19,13 +19,21 @@ const FIGURES: Figure[] = [
   { label: "Storage", of: (m, f) => (m.load[f] ? m.load[f]!.dataBytes + m.load[f]!.metadataBytes : undefined), show: bytes, lowerIsBetter: true },
 ];
 
+/** Shown only when a run has the power and throughput test (workload tpch-qphh). */
+const QPHH_FIGURES: Figure[] = [
+  { label: "QphH@Size", of: (m, f) => m.qphh?.[f]?.qphhAtSize, show: (v) => v.toFixed(1), lowerIsBetter: false },
+  { label: "RF1 + RF2 (power test)", of: (m, f) => (m.qphh?.[f] ? m.qphh[f]!.rf1.seconds + m.qphh[f]!.rf2.seconds : undefined), show: (v) => seconds(v, 2), lowerIsBetter: true },
+];
+
 export function summaryCards(pair: ReportPair): HTMLElement {
-  return h("div", { class: "cards" }, ...targetsOf(pair).map((target) => card(pair, target)));
+  const qphh = [pair.primary, pair.compare].some((m) => Object.keys(m?.qphh ?? {}).length > 0);
+  const figures = qphh ? [...FIGURES, ...QPHH_FIGURES] : FIGURES;
+  return h("div", { class: "cards" }, ...targetsOf(pair).map((target) => card(pair, target, figures)));
 }
 
-function card(pair: ReportPair, target: ReportTarget): HTMLElement {
+function card(pair: ReportPair, target: ReportTarget, figures: Figure[]): HTMLElement {
   const queries = pair.primary.queries.filter((q) => q.byTarget[target.id]).length;
-  const rows = FIGURES.map((figure) => {
+  const rows = figures.map((figure) => {
     const a = figure.of(pair.primary, target.id);
     const b = pair.compare ? figure.of(pair.compare, target.id) : undefined;
     const shown = a === null || a === undefined ? "–" : figure.label === "Answers correct" ? `${a}/${queries}` : figure.show(a);

@@ -1,5 +1,5 @@
 /** The validated configuration every phase reads. */
-import type { FormatId } from "./keys";
+import type { FormatId, QueryParameterMode, WorkloadId } from "./keys";
 
 export interface BenchConfig {
   scaleFactor: number;
@@ -33,6 +33,12 @@ export interface BenchConfig {
    * median lies within ±targetRelativeHalfWidth of the median, or maxIterations timed runs.
    */
   autoIterations?: { maxIterations: number; targetRelativeHalfWidth: number };
+  /** The workload whose steps every target runs (WORKLOAD). */
+  workload: WorkloadId;
+  /** Query streams of the TPC-H throughput test (THROUGHPUT_STREAMS, "auto" resolved). */
+  throughputStreams: number;
+  /** validation: the spec's validation values in every query; generated: each stream's own (clause 2.4). */
+  queryParameters: QueryParameterMode;
   iceberg: { formatVersion: string };
   delta: { checkpointInterval: number };
   /** Absolute: venv, jars and other downloads shared by all workspaces. */

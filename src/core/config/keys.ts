@@ -7,6 +7,14 @@ export const FORMAT_IDS = ["iceberg", "iceberg-mor", "delta", "delta-dv", "hudi"
 export type FormatId = (typeof FORMAT_IDS)[number];
 export const DEFAULT_FORMATS: readonly FormatId[] = ["iceberg", "delta", "hudi", "parquet"];
 
+/** The workloads in src/core/workloads/ (WORKLOAD); each id has its JSON definition there. */
+export const WORKLOAD_IDS = ["tpch-read", "tpch-qphh"] as const;
+export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+
+/** Where the query texts' substitution parameters come from (TPC-H clause 2.4). */
+export const QUERY_PARAMETER_MODES = ["validation", "generated"] as const;
+export type QueryParameterMode = (typeof QUERY_PARAMETER_MODES)[number];
+
 export const PARQUET_CODECS = ["snappy", "zstd", "gzip", "uncompressed"] as const;
 export const QUERY_NUMBERS = Array.from({ length: 22 }, (_, i) => i + 1);
 
@@ -34,6 +42,9 @@ export const CONFIG_DEFAULTS = {
   SPARK_WORKER_MEMORY: "2g",
   SPARK_MASTER_UI_URL: "",
   SPARK_EXECUTOR_WAIT_SECONDS: "120",
+  WORKLOAD: "tpch-read",
+  THROUGHPUT_STREAMS: "auto",
+  QUERY_PARAMETERS: "validation",
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;

@@ -13,6 +13,7 @@ import { checkDataDir } from "./dataDirCheck";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, type RawConfig } from "./keys";
 import { rawConfigFields, rawConfigSchema, type ParsedConfig } from "./schema";
+import { minimumThroughputStreams } from "./throughputStreams";
 import { unknownKeyProblems } from "./unknownKeys";
 
 export interface ConfigSources {
@@ -119,6 +120,9 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
     warmupRuns: parsed.QUERY_WARMUP_RUNS,
     iterations: auto ? AUTO_MIN_ITERATIONS : (parsed.QUERY_ITERATIONS as number),
     ...(auto && { autoIterations: { maxIterations: parsed.QUERY_MAX_ITERATIONS, targetRelativeHalfWidth: parsed.QUERY_TARGET_CI_WIDTH } }),
+    workload: parsed.WORKLOAD,
+    throughputStreams: parsed.THROUGHPUT_STREAMS === "auto" ? minimumThroughputStreams(parsed.TPCH_SCALE_FACTOR) : parsed.THROUGHPUT_STREAMS,
+    queryParameters: parsed.QUERY_PARAMETERS,
     iceberg: { formatVersion: parsed.ICEBERG_FORMAT_VERSION },
     delta: { checkpointInterval: parsed.DELTA_CHECKPOINT_INTERVAL },
     cacheDir: resolvePath(parsed.LAKEBENCH_CACHE_DIR, workspace),

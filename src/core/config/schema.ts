@@ -1,7 +1,7 @@
 /** The one validated schema that turns raw strings into typed values, every value bounded. */
 import { z } from "zod";
 import { CONTROL_CHARACTERS, decimal, decimalPlaces, field, integerIn, jvmMemory, oneOf, parseInteger, path } from "./fields";
-import { FORMAT_IDS, PARQUET_CODECS, QUERY_NUMBERS, type ConfigKey, type FormatId } from "./keys";
+import { FORMAT_IDS, PARQUET_CODECS, QUERY_NUMBERS, QUERY_PARAMETER_MODES, WORKLOAD_IDS, type ConfigKey, type FormatId } from "./keys";
 
 /** At most 3 decimals from 0.001: the namespace tpch_sf<SF> stays a plain decimal (never 1e-7). */
 const scaleFactor = field("a number from 0.001 to 10000 with at most 3 decimals, e.g. 0.01, 1 or 10", (raw) => {
@@ -54,6 +54,11 @@ const relativeWidth = field("a number greater than 0 and at most 1, e.g. 0.1 (th
   return value !== undefined && value > 0 && value <= 1 ? value : undefined;
 });
 
+/** "auto" (the spec's minimum for the scale factor, TPC-H clause 5.3.4) or a count of query streams. */
+const throughputStreams = field('"auto" (the TPC-H minimum for the scale factor) or an integer from 1 to 100', (raw) =>
+  raw.toLowerCase() === "auto" ? ("auto" as const) : parseInteger(raw, 1, 100),
+);
+
 export const MIN_SECRET_LENGTH = 16;
 export const MAX_SECRET_LENGTH = 1024;
 /** Characters that a Java properties file, a shell or docker compose's .env would change or cut. */
@@ -95,6 +100,9 @@ export const rawConfigFields = z.object({
   SPARK_WORKER_MEMORY: jvmMemory,
   SPARK_MASTER_UI_URL: masterUiUrl,
   SPARK_EXECUTOR_WAIT_SECONDS: integerIn(1, 86_400, "seconds"),
+  WORKLOAD: oneOf(WORKLOAD_IDS),
+  THROUGHPUT_STREAMS: throughputStreams,
+  QUERY_PARAMETERS: oneOf(QUERY_PARAMETER_MODES),
 } satisfies Record<ConfigKey, z.ZodTypeAny>);
 
 export const rawConfigSchema = rawConfigFields.superRefine((config, ctx) => {

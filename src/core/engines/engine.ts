@@ -5,7 +5,7 @@
  * engine is a folder beside engines/spark/ and an entry in engines/index.ts.
  */
 import type { BenchConfig } from "../config/benchConfig";
-import type { FormatId } from "../config/keys";
+import type { FormatId, QueryParameterMode } from "../config/keys";
 import type { Toolchain } from "../environment/toolchain";
 import type { JobEvent, PhaseContext } from "../phase/context";
 import type { DataLayout } from "../phase/layout";
@@ -26,6 +26,21 @@ export interface QueryJob {
   onEvent(event: JobEvent): void;
 }
 
+/** TPC-H's power then throughput test on a per-run copy of a format's orders and lineitem. */
+export interface RefreshTestJob {
+  format: FormatId;
+  /** Where the working copy goes (removed by the phase before and after). */
+  workRoot: string;
+  refreshDir: string;
+  streams: number;
+  parameters: QueryParameterMode;
+  seed: number;
+  /** The timings, commits and counts (qphhOutputSchema) and the answers per stream (streamAnswerFileSchema). */
+  output: string;
+  answers: string;
+  onEvent(event: JobEvent): void;
+}
+
 /** An engine opened for one pipeline run. */
 export interface EngineSession {
   id: EngineId;
@@ -35,6 +50,7 @@ export interface EngineSession {
   beforePhase(ctx: PhaseContext): Promise<void>;
   load(ctx: PhaseContext, job: LoadJob): Promise<void>;
   runQueries(ctx: PhaseContext, job: QueryJob): Promise<void>;
+  runRefreshTest(ctx: PhaseContext, job: RefreshTestJob): Promise<void>;
   /** Removes what open made (a secret file); called once, when the run ends. */
   close(): Promise<void>;
 }

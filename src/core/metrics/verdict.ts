@@ -87,7 +87,7 @@ function queryRanking(input: VerdictInput, resamples: number, random: RandomSour
     basis: `${common.length} of ${input.queries.length} queries every format answered`,
     excluded,
   };
-  if (!common.length) return rankValues(frame, [], { source: "none", reason: "no query was answered by every format" });
+  if (!answered.length || !common.length) return rankValues(frame, [], { source: "none", reason: answered.length ? "no query was answered by every format" : "no format answered a query" });
   const runs = new Map(answered.map((t) => [t.target, common.map((name) => runsOf(t.target, name)!)]));
   const values = answered.map((t): [RankedTarget, number] => [t, geometricMean(runs.get(t.target)!.map((r) => median(r))) ?? 0]);
   const fewest = answered.flatMap((t) => common.map((name, i) => ({ t, name, n: runs.get(t.target)![i].length }))).sort((a, b) => a.n - b.n)[0];

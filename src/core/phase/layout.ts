@@ -45,6 +45,15 @@ export class DataLayout {
     return path.join(this.bronzeDir, "_metadata", "manifest.json");
   }
 
+  /** The TPC-H refresh sets, under the bronze tree: regenerating bronze removes them too. */
+  get refreshDir(): string {
+    return path.join(this.bronzeDir, "refresh");
+  }
+
+  get refreshManifest(): string {
+    return path.join(this.refreshDir, "manifest.json");
+  }
+
   silverRoot(format: FormatId): string {
     return path.join(this.config.dataDir, "silver", format);
   }
@@ -85,6 +94,21 @@ export class DataLayout {
 
   oracleAnswers(key: string): string {
     return path.join(this.config.dataDir, "gold", "oracle", `sf${scaleLabel(this.config.scaleFactor)}`, `${key}.json`);
+  }
+
+  /** A run's working copies of the tables a changing step changes (never the silver tables themselves). */
+  workRoot(benchmarkId: string, format: FormatId): string {
+    return path.join(this.config.dataDir, "work", benchmarkId, format);
+  }
+
+  /** The files the power and throughput test writes for one target in a run's metrics directory. */
+  qphhFiles(benchmarkId: string, target: Target): QueryFiles {
+    const dir = this.metricsDir(benchmarkId);
+    return {
+      raw: path.join(dir, `${target.id}.qphh.raw.json`),
+      answers: path.join(dir, `${target.id}.qphh.answers.json`),
+      metrics: path.join(dir, `${target.id}.qphh.json`),
+    };
   }
 
   logFile(benchmarkId: string, phase: string): string {

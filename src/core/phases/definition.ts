@@ -8,6 +8,7 @@ import type { PhaseContext } from "../phase/context";
 import type { DataLayout } from "../phase/layout";
 import type { Target } from "../phase/targets";
 import type { PhaseState } from "../state/schema";
+import type { StepKind } from "../workloads";
 
 /** The layer a phase fills: what `lakebench silver|gold|report` asks for. */
 export const PHASE_KINDS = ["bronze", "silver", "gold", "report"] as const;
@@ -19,6 +20,8 @@ export interface PhaseDefinition {
   kind: PhaseKind;
   /** The workload step it does (absent for bronze and report). */
   step?: string;
+  /** Its workload step's kind (the report tells a query set from a refresh test by it). */
+  stepKind?: StepKind;
   target?: Target;
   dependsOn: string[];
   /** Report runs with whatever query phases completed; others need all dependencies. */

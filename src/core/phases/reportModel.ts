@@ -5,15 +5,20 @@ import { computeVerdict } from "../metrics/verdict";
 import type { PhaseContext } from "../phase/context";
 import { targetsOf, type TargetId } from "../phase/targets";
 import type { QueryRow, ReportModel, ReportTarget } from "../report/model";
+import { summarizeQphh } from "../report/qphhSummary";
 import { readJson } from "../runners/jsonFile";
+import type { PhaseState } from "../state/schema";
 import { metricsFileSchema, type QueriesMetrics } from "./metricsFile";
+import { qphhMetricsSchema } from "./qphhMetrics";
 import { queryCell, rowSpread } from "./queryCells";
-import { bronzeResultSchema, loadResultSchema, queriesResultSchema, resultOf } from "./results";
+import { bronzeResultSchema, loadResultSchema, qphhResultSchema, queriesResultSchema, resultOf } from "./results";
 
-/** The phase ids of a target in the workload (`load@…`, `queries@…`), as the plan made them. */
+/** The phase ids of a target in the workload (`load@…`, `queries@…`, `qphh@…`), as the plan made them. */
 export interface TargetPhases {
   load: string;
   queries: string;
+  /** The target's power and throughput test; absent when the workload has none. */
+  qphh?: string;
 }
 
 export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: TargetId) => TargetPhases, workload: string): Promise<ReportModel> {
@@ -25,6 +30,7 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
   const gold: Partial<Record<TargetId, QueriesMetrics>> = {};
   const measuredIn: ReportModel["measuredIn"] = {};
   const problems: string[] = [];
+  const qphh: NonNullable<ReportModel["qphh"]> = {};
   const concurrent: boolean[] = [];
   for (const { id } of targets) {
     const names = phasesOf(id);
@@ -38,6 +44,12 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
     if (queried?.metricsFile) gold[id] = metricsFileSchema.parse(await readJson(queried.metricsFile));
     if (queriesPhase?.status !== "completed") problems.push(`${names.queries} is ${queriesPhase?.status ?? "pending"}${queriesPhase?.error ? `: ${queriesPhase.error}` : ""}`);
     concurrent.push(loaded?.concurrent === true, queried?.concurrent === true);
+    if (names.qphh) {
+      const qphhPhase = state.phases[names.qphh];
+      const tested = await qphhSummaryOf(qphhPhase, names.qphh, problems);
+      if (tested) qphh[id] = tested;
+      if (qphhPhase?.benchmarkId) measuredIn[id]!.qphh = qphhPhase.benchmarkId;
+    }
   }
   const queries = queryRows(ctx.config.queries, gold);
   for (const row of queries.filter((q) => !q.sameAcrossFormats)) problems.push(`${row.name}: targets disagree on the answer`);
@@ -65,8 +77,23 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
     totals: Object.fromEntries(Object.entries(gold).map(([id, m]) => [id, m!.totals])),
     problems,
     ...engineSettings(gold),
+    ...(Object.keys(qphh).length ? { qphh } : {}),
   };
   return { ...model, verdict: computeVerdict(model) };
+}
+
+/**
+ * A target's power and throughput test from its metrics file. A failed test (wrong answers)
+ * still wrote its figures: they are shown, and the phase's error is a problem line.
+ */
+async function qphhSummaryOf(phase: PhaseState | undefined, name: string, problems: string[]) {
+  if (phase?.status !== "completed") problems.push(`${name} is ${phase?.status ?? "pending"}${phase?.error ? `: ${phase.error}` : ""}`);
+  const metricsFile = resultOf(phase, qphhResultSchema.partial())?.metricsFile;
+  if (!metricsFile) return undefined;
+  const parsed = qphhMetricsSchema.safeParse(await readJson(metricsFile).catch(() => undefined));
+  if (parsed.success) return summarizeQphh(parsed.data);
+  problems.push(`${name}: its metrics file ${metricsFile} is missing or not a power and throughput test's`);
+  return undefined;
 }
 
 /** The common settings (the same in every target's job) and each target's own; none from older runs. */

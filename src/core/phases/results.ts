@@ -52,6 +52,25 @@ export const queriesResultSchema = z.object({
 });
 export type QueriesResult = z.infer<typeof queriesResultSchema>;
 
+export const qphhResultSchema = z.object({
+  metricsFile: z.string(),
+  answersFile: z.string(),
+  oracleFile: z.string(),
+  streams: count,
+  powerAtSize: z.number().nullable(),
+  throughputAtSize: z.number().nullable(),
+  qphhAtSize: z.number().nullable(),
+  rf1Seconds: z.number().nonnegative(),
+  rf2Seconds: z.number().nonnegative(),
+  checked: count,
+  passed: count,
+  failed: z.array(z.string()),
+  mismatched: z.array(z.string()),
+  countMismatches: z.array(z.string()),
+  concurrent,
+});
+export type QphhResult = z.infer<typeof qphhResultSchema>;
+
 export const reportResultSchema = z.object({ dir: z.string(), summary: z.string(), html: z.string(), markdown: z.string(), problems: count });
 export type ReportResult = z.infer<typeof reportResultSchema>;
 

@@ -10,8 +10,9 @@ import { phaseId, type Target } from "../phase/targets";
 import type { StepKind, WorkloadStep } from "../workloads";
 import type { PhaseDefinition, PhaseKind } from "./definition";
 import { removeLoadOutputs, runLoadPhase } from "./loadPhase";
+import { removeQphhOutputs, runQphhPhase } from "./qphhPhase";
 import { removeQueryOutputs, runQueriesPhase } from "./queriesPhase";
-import { queriesResultSchema, resultOf } from "./results";
+import { qphhResultSchema, queriesResultSchema, resultOf } from "./results";
 
 export interface StepPlan {
   step: WorkloadStep;
@@ -22,7 +23,7 @@ export interface StepPlan {
 }
 
 /** The layer each step kind fills (what `lakebench silver` or `gold` selects). */
-export const STEP_LAYERS: Readonly<Record<StepKind, PhaseKind>> = { load: "silver", "query-set": "gold" };
+export const STEP_LAYERS: Readonly<Record<StepKind, PhaseKind>> = { load: "silver", "query-set": "gold", "refresh-test": "gold" };
 
 type StepPhase = Omit<PhaseDefinition, "name" | "kind" | "step" | "target" | "dependsOn" | "needsAllDependencies">;
 
@@ -44,9 +45,20 @@ const STEP_PHASES: Record<StepKind, (plan: StepPlan) => StepPhase> = {
     },
     run: (ctx) => runQueriesPhase(ctx, engine, target),
   }),
+  "refresh-test": ({ target, engine }) => ({
+    settings: (c: BenchConfig) => ({ streams: c.throughputStreams, parameters: c.queryParameters, codec: c.parquetCodec, options: formatOptions(target.format, c), engine: engine.measurementSettings() }),
+    outputPresent: (_layout, state) => {
+      const result = resultOf(state, qphhResultSchema);
+      return result !== undefined && existsSync(result.metricsFile);
+    },
+    removePartialOutput: async (layout, state) => {
+      if (state.benchmarkId) await removeQphhOutputs(layout, state.benchmarkId, target);
+    },
+    run: (ctx) => runQphhPhase(ctx, engine, target),
+  }),
 };
 
 export function stepPhase(plan: StepPlan): PhaseDefinition {
   const { step, target, dependsOn } = plan;
-  return { name: phaseId(step.id, target), kind: STEP_LAYERS[step.kind], step: step.id, target, dependsOn, needsAllDependencies: true, ...STEP_PHASES[step.kind](plan) };
+  return { name: phaseId(step.id, target), kind: STEP_LAYERS[step.kind], step: step.id, stepKind: step.kind, target, dependsOn, needsAllDependencies: true, ...STEP_PHASES[step.kind](plan) };
 }

@@ -9,6 +9,8 @@ import type { EngineSession } from "../engines";
 import { removeOwned } from "../phase/ownedPaths";
 import { phaseId, targetsOf, type EngineId, type TargetId } from "../phase/targets";
 import { runBronzePhase } from "../phases/bronzePhase";
+import { refreshSetsNeeded } from "../phases/qphhPhase";
+import { runRefreshDataPhase } from "../phases/refreshDataPhase";
 import type { PhaseDefinition } from "../phases/definition";
 import { reportResultSchema, resultOf } from "../phases/results";
 import { runReportPhase } from "../phases/reportPhase";
@@ -30,9 +32,22 @@ export function planPhases(config: BenchConfig, workload: Workload, engines: Eng
     removePartialOutput: async () => {},
     run: runBronzePhase,
   };
+  // TPC-H's refresh sets, generated once beside bronze when a step reads them.
+  const refreshData: PhaseDefinition = {
+    name: "refresh-data",
+    kind: "bronze",
+    dependsOn: [bronze.name],
+    needsAllDependencies: true,
+    settings: (c) => ({ scaleFactor: c.scaleFactor, sets: refreshSetsNeeded(c.throughputStreams) }),
+    outputPresent: (layout) => existsSync(layout.refreshManifest),
+    // Sets are written to a temporary directory and renamed into place: a partial one is never there.
+    removePartialOutput: async () => {},
+    run: (ctx) => runRefreshDataPhase(ctx, refreshSetsNeeded(ctx.config.throughputStreams)),
+  };
+  const generated = workload.steps.some((s) => s.reads.includes("refresh-sets")) ? [bronze, refreshData] : [bronze];
   const targets = targetsOf(config);
   // Step by step across targets: all loads, then all query sets (phases of a kind may run side by side).
-  const lastChange = new Map(targets.map((t) => [t.id, new Map<Dataset, string>([["bronze", bronze.name]])]));
+  const lastChange = new Map(targets.map((t) => [t.id, new Map<Dataset, string>([["bronze", bronze.name], ["refresh-sets", refreshData.name]])]));
   const steps = workload.steps.flatMap((step) =>
     targets.map((target) => {
       const changes = lastChange.get(target.id)!;
@@ -44,10 +59,11 @@ export function planPhases(config: BenchConfig, workload: Workload, engines: Eng
     }),
   );
   const measured = steps.filter((p) => p.kind === "gold");
-  // The report shows each target's load and its last query set.
+  // The report shows each target's load, its last query set and its last refresh test.
   const phasesOf = (id: TargetId) => ({
     load: steps.find((p) => p.target?.id === id && p.kind === "silver")?.name ?? phaseId("load", id),
-    queries: measured.filter((p) => p.target?.id === id).at(-1)?.name ?? phaseId("queries", id),
+    queries: measured.filter((p) => p.target?.id === id && p.stepKind === "query-set").at(-1)?.name ?? phaseId("queries", id),
+    qphh: measured.filter((p) => p.target?.id === id && p.stepKind === "refresh-test").at(-1)?.name,
   });
   const report: PhaseDefinition = {
     name: "report",
@@ -64,5 +80,5 @@ export function planPhases(config: BenchConfig, workload: Workload, engines: Eng
     },
     run: (ctx) => runReportPhase(ctx, phasesOf, workload.id),
   };
-  return [bronze, ...steps, report];
+  return [...generated, ...steps, report];
 }

@@ -54,7 +54,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const toolchain = new Toolchain(config.cacheDir);
   const engineIds = [...new Set(targetsOf(config).map((t) => t.engine))];
   for (const id of engineIds) ENGINES[id].assertInstalled(toolchain, config.formats);
-  const workload = loadWorkload();
+  const workload = loadWorkload(config.workload);
   const layout = new DataLayout(config, workspace);
 
   const store = await StateStore.open(workspace, { command: request.command });

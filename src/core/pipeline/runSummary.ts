@@ -19,7 +19,7 @@ export const runSummarySchema = z.object({
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
 export function summarizeRun(state: StateFile, phases: PhaseDefinition[], config: BenchConfig, failures: string[]): RunSummary {
-  const measured = phases.filter((p) => p.kind === "gold" && p.target);
+  const measured = phases.filter((p) => p.stepKind === "query-set" && p.target);
   const gold = Object.fromEntries(
     measured.map((p) => {
       const result = resultOf(state.phases[p.name], queriesResultSchema.partial());

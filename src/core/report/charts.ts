@@ -49,3 +49,33 @@ export function storageChart(model: ReportModel): BarChart {
     })),
   };
 }
+
+/** A group width that leaves the legend (110 px per series) room across the few categories. */
+const legendRoom = (series: number, categories: number, least: number) => Math.max(least, Math.ceil((series * 110) / categories));
+
+const tested = (model: ReportModel) => model.targets.filter((t) => model.qphh?.[t.id] !== undefined);
+
+/** Power@Size, Throughput@Size and QphH@Size side by side, a bar per target (workload tpch-qphh). */
+export function qphhChart(model: ReportModel): BarChart {
+  const metrics = [["Power@Size", "powerAtSize"], ["Throughput@Size", "throughputAtSize"], ["QphH@Size", "qphhAtSize"]] as const;
+  return {
+    title: "Power, throughput and QphH@Size by format",
+    unit: "queries per hour",
+    categories: metrics.map(([name]) => name),
+    barWidth: 24,
+    minGroupWidth: legendRoom(tested(model).length, 3, 140),
+    series: tested(model).map((t) => ({ name: t.label, color: t.colour, values: metrics.map(([, key]) => ({ value: model.qphh![t.id]![key] })) })),
+  };
+}
+
+/** The power test's refresh functions: RF1 (insert) and RF2 (delete), a bar per target. */
+export function refreshTimesChart(model: ReportModel): BarChart {
+  return {
+    title: "Refresh functions in the power test",
+    unit: "s",
+    categories: ["RF1 (insert)", "RF2 (delete)"],
+    barWidth: 24,
+    minGroupWidth: legendRoom(tested(model).length, 2, 160),
+    series: tested(model).map((t) => ({ name: t.label, color: t.colour, values: [{ value: model.qphh![t.id]!.rf1.seconds }, { value: model.qphh![t.id]!.rf2.seconds }] })),
+  };
+}

@@ -3,6 +3,7 @@ import type { TargetId } from "../phase/targets";
 import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import type { ReportModel, ReportTarget } from "./model";
+import { qphhMarkdown } from "./qphhSection";
 import { reusedFigures } from "./reuse";
 import * as settingsText from "./settingsText";
 import {
@@ -53,6 +54,7 @@ export function renderMarkdown(model: ReportModel): string {
       return row([t.label, seconds(load?.seconds, 1), bytes(load?.dataBytes), bytes(load?.metadataBytes), load?.dataFiles ?? "–", seconds(totals?.sumOfMedians), seconds(totals?.geometricMeanOfMedians), totals ? `${totals.passed}/${model.queries.length}` : "–"]);
     }),
     "",
+    ...qphhMarkdown(model),
     "## Query times (median seconds; CV in brackets)",
     "",
     `![Query times](${CHART_FILES.queries})`,

@@ -12,6 +12,9 @@ import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
 import type { Verdict } from "../metrics/verdict";
 import type { EngineId, TargetId } from "../phase/targets";
+import type { QphhSummary } from "./qphhSummary";
+
+export type { QphhQueryTime, QphhRefreshPair, QphhStreamTimes, QphhSummary, QphhTableStorage, RefreshTimes } from "./qphhSummary";
 
 /** What the report needs to name and draw a target without the format descriptors. */
 export interface ReportTarget {
@@ -73,6 +76,8 @@ export interface TargetTotals {
 export interface MeasuredIn {
   load?: string;
   queries?: string;
+  /** The power and throughput test (workload tpch-qphh). */
+  qphh?: string;
 }
 
 export interface ReportModel {
@@ -105,4 +110,6 @@ export interface ReportModel {
   settings?: { common: EngineSetting[]; byTarget: Partial<Record<TargetId, EngineSetting[]>> };
   /** Targets ranked on load, query time and storage; absent in reports written before it existed. */
   verdict?: Verdict;
+  /** The power and throughput test of each target that ran one (workload tpch-qphh); absent otherwise. */
+  qphh?: Partial<Record<TargetId, QphhSummary>>;
 }

@@ -6,14 +6,15 @@
 import type { TargetId } from "../phase/targets";
 import type { ReportModel } from "./model";
 
-/** One sentence per target whose load or query figures come from another run. */
+/** One sentence per target whose load, query or power and throughput figures come from another run. */
 export function reusedFigures(model: ReportModel): string[] {
   const fromEarlierRun = (id: string | undefined): id is string => id !== undefined && id !== model.benchmarkId;
   return model.targets.flatMap((target) => {
-    const { load, queries } = model.measuredIn?.[target.id] ?? {};
+    const { load, queries, qphh } = model.measuredIn?.[target.id] ?? {};
     const parts: string[] = [];
     if (fromEarlierRun(load)) parts.push(`load measured in run ${load}`);
     if (fromEarlierRun(queries)) parts.push(`query times measured in run ${queries}`);
+    if (fromEarlierRun(qphh)) parts.push(`power and throughput test measured in run ${qphh}`);
     return parts.length ? [`${target.label}: ${parts.join("; ")} (up to date, not rerun)`] : [];
   });
 }

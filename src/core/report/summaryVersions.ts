@@ -53,6 +53,8 @@ const v2Schema = z
     workload: z.string(),
     targets: z.array(targetSchema),
     queries: z.array(z.object({ name: z.string(), byTarget: keyedRecord }).passthrough()),
+    /** The power and throughput test by target (workload tpch-qphh); absent in every other report. */
+    qphh: keyedRecord.optional(),
   })
   .passthrough();
 

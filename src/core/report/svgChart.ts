@@ -18,13 +18,17 @@ export interface BarChart {
   unit: string;
   categories: string[];
   series: BarSeries[];
+  /** For a few categories (one per metric): wider bars, and room for each category's label. */
+  barWidth?: number;
+  minGroupWidth?: number;
 }
 
 const LAYOUT = { height: 320, top: 40, bottom: 50, left: 70, right: 20, barWidth: 9, groupGap: 10 };
 
 export function renderBarChart(chart: BarChart): string {
-  const { height, top, bottom, left, right, barWidth, groupGap } = LAYOUT;
-  const groupWidth = chart.series.length * barWidth + groupGap;
+  const { height, top, bottom, left, right, groupGap } = LAYOUT;
+  const barWidth = chart.barWidth ?? LAYOUT.barWidth;
+  const groupWidth = Math.max(chart.series.length * barWidth + groupGap, chart.minGroupWidth ?? 0);
   const width = left + right + Math.max(1, chart.categories.length) * groupWidth;
   const plotHeight = height - top - bottom;
   const highest = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v.high ?? v.value ?? 0)));
@@ -38,7 +42,8 @@ export function renderBarChart(chart: BarChart): string {
     parts.push(`<text x="${left - 6}" y="${y(value) + 4}" text-anchor="end" font-size="11">${formatTick(value)}</text>`);
   }
   chart.categories.forEach((category, c) => {
-    const groupX = left + c * groupWidth + groupGap / 2;
+    // Bars centred in their group (with the default group width: groupGap / 2 each side).
+    const groupX = left + c * groupWidth + (groupWidth - chart.series.length * barWidth) / 2;
     chart.series.forEach((series, s) => {
       const bar = series.values[c];
       if (!bar || bar.value === null) return;

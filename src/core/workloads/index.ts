@@ -1,13 +1,15 @@
 /** The workloads in the repo, each checked against the schema when it is loaded. */
+import type { WorkloadId } from "../config/keys";
 import { workloadSchema, type Workload } from "./schema";
+import tpchQphh from "./tpch-qphh.json";
 import tpchRead from "./tpch-read.json";
 
 export type { Dataset, StepKind, Workload, WorkloadStep } from "./schema";
-export { workloadSchema } from "./schema";
+export { GENERATED_DATASETS, workloadSchema } from "./schema";
 
-const WORKLOAD_FILES: Readonly<Record<string, unknown>> = { "tpch-read": tpchRead };
+const WORKLOAD_FILES: Readonly<Record<WorkloadId, unknown>> = { "tpch-read": tpchRead, "tpch-qphh": tpchQphh };
 
-export const DEFAULT_WORKLOAD = "tpch-read";
+export const DEFAULT_WORKLOAD: WorkloadId = "tpch-read";
 
 export class WorkloadError extends Error {
   constructor(id: string, reason: string) {
@@ -17,7 +19,7 @@ export class WorkloadError extends Error {
 }
 
 export function loadWorkload(id: string = DEFAULT_WORKLOAD): Workload {
-  const data = WORKLOAD_FILES[id];
+  const data = (WORKLOAD_FILES as Readonly<Record<string, unknown>>)[id];
   if (data === undefined) throw new WorkloadError(id, `unknown; known: ${Object.keys(WORKLOAD_FILES).join(", ")}`);
   const parsed = workloadSchema.safeParse(data);
   if (!parsed.success) {

@@ -6,8 +6,13 @@
  */
 import { z } from "zod";
 
-/** What steps read and change: the bronze files, or the target's tables. */
-export const DATASETS = ["bronze", "tables"] as const;
+/**
+ * What steps read and change: the bronze files, the TPC-H refresh sets generated beside them
+ * (both made once for every target, before any step), or the target's tables.
+ */
+export const DATASETS = ["bronze", "refresh-sets", "tables"] as const;
+/** Made before the steps, by phases of their own (pipeline/plan.ts). */
+export const GENERATED_DATASETS: readonly Dataset[] = ["bronze", "refresh-sets"];
 export type Dataset = (typeof DATASETS)[number];
 
 const stepFields = {
@@ -23,7 +28,14 @@ const loadStep = z.object({ ...stepFields, kind: z.literal("load") }).strict();
 /** The configured TPC-H queries, warm-up and timed runs, every answer checked (the gold layer). */
 const querySetStep = z.object({ ...stepFields, kind: z.literal("query-set") }).strict();
 
-export const workloadStepSchema = z.discriminatedUnion("kind", [loadStep, querySetStep]);
+/**
+ * TPC-H's power then throughput test (refresh functions RF1/RF2 between and beside the
+ * queries). It changes only a per-run copy of the tables, so it declares no change: the
+ * tables a later step reads are still the loaded ones.
+ */
+const refreshTestStep = z.object({ ...stepFields, kind: z.literal("refresh-test") }).strict();
+
+export const workloadStepSchema = z.discriminatedUnion("kind", [loadStep, querySetStep, refreshTestStep]);
 export type WorkloadStep = z.infer<typeof workloadStepSchema>;
 export type StepKind = WorkloadStep["kind"];
 
@@ -37,7 +49,7 @@ export const workloadSchema = z
   .strict()
   .superRefine((workload, ctx) => {
     const seen = new Set<string>();
-    const changed = new Set<Dataset>(["bronze"]);
+    const changed = new Set<Dataset>(GENERATED_DATASETS);
     /** Datasets a read-only step relied on: a later change to them would make its skip decision wrong. */
     const readOnlyReads = new Map<Dataset, string>();
     workload.steps.forEach((step, index) => {

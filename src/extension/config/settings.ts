@@ -11,6 +11,9 @@ export const SETTING_KEYS = {
   scaleFactor: "TPCH_SCALE_FACTOR",
   frameworks: "FRAMEWORKS",
   iterations: "QUERY_ITERATIONS",
+  workload: "WORKLOAD",
+  throughputStreams: "THROUGHPUT_STREAMS",
+  queryParameters: "QUERY_PARAMETERS",
   sparkMaster: "SPARK_MASTER",
   dataDir: "DATA_DIR",
 } as const satisfies Record<string, ConfigKey>;

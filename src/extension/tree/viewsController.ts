@@ -11,6 +11,7 @@ import {
   emptyState,
   FORMAT_IDS,
   isAlive,
+  loadWorkload,
   parseState,
   type PhaseState,
   type PlannedTarget,
@@ -23,7 +24,7 @@ import {
   targetPhases,
 } from "../../core";
 import { summaryFileOf } from "../report/reportRuns";
-import { buildPhaseTree, type PhaseNode } from "./phaseTreeModel";
+import { buildPhaseTree, REFRESH_DATA_PHASE, type PhaseNode } from "./phaseTreeModel";
 import { buildRunTree, type RunNode } from "./runsTreeModel";
 
 export interface NodeSink<N> {
@@ -130,6 +131,7 @@ export class ViewsController {
         state: this.state,
         progress: this.progress,
         isAlive: this.deps.isAlive ?? isAlive,
+        refreshData: this.readsRefreshSets(),
         metricsFileOf: (phase, state) => {
           const file = metricsFileOf(phase, state, layout, targets);
           return file && exists(file) ? file : undefined;
@@ -144,6 +146,16 @@ export class ViewsController {
     const every = targetPhases({ formats: FORMAT_IDS });
     const known = every.filter((t) => t.phases.some((p) => this.state.phases[p.name]));
     return known.length ? known : every;
+  }
+
+  /** Whether the workload has a step reading the refresh sets; with an invalid configuration, whether the state has the phase. */
+  private readsRefreshSets(): boolean {
+    if (!this.config) return this.state.phases[REFRESH_DATA_PHASE] !== undefined;
+    try {
+      return loadWorkload(this.config.workload).steps.some((s) => s.reads.includes("refresh-sets"));
+    } catch {
+      return this.state.phases[REFRESH_DATA_PHASE] !== undefined;
+    }
   }
 
   /** Read-only: core's readState backs up a corrupt file on every read, which a watcher would repeat. */
@@ -169,11 +181,13 @@ export class ViewsController {
 }
 
 /**
- * The file with a phase's figures: bronze manifest, the load result of the target's format,
- * the query metrics and the report summary that the results name.
+ * The file with a phase's figures: bronze and refresh-set manifests, the load result of the
+ * target's format, the query or power and throughput metrics and the report summary that the
+ * results name.
  */
 export function metricsFileOf(phase: string, state: PhaseState, layout: DataLayout | undefined, targets: PlannedTarget[]): string | undefined {
   if (phase === "bronze") return layout?.bronzeManifest;
+  if (phase === REFRESH_DATA_PHASE) return layout?.refreshManifest;
   if (phase === "report") return resultOf(state, reportResultSchema.pick({ summary: true }))?.summary;
   const planned = targets.flatMap(({ target, phases }) => phases.map((p) => ({ target, ...p }))).find((p) => p.name === phase);
   if (planned?.kind === "silver") return layout?.silverLoadResult(planned.target.format);

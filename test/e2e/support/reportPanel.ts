@@ -24,7 +24,8 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
       return { chart: figure.getAttribute("data-chart"), width: canvas.width, height: canvas.height, painted };
     }),
   );
-  const expectedCharts = ["query-times", "total-time", "geomean-time", "load-times", "storage"];
+  // A tpch-qphh run adds the power and throughput test's charts.
+  const expectedCharts = ["query-times", "total-time", "geomean-time", "load-times", "storage", ...(model.qphh ? ["qphh", "refresh-times"] : [])];
   for (const id of expectedCharts) {
     const chart = charts.find((c) => c.chart === id);
     if (!chart || chart.width === 0 || chart.painted < 500) throw new Error(`chart ${id} did not render: ${JSON.stringify(chart)}`);

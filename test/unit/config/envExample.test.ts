@@ -36,6 +36,9 @@ const ALTERNATIVES: Record<ConfigKey, string> = {
   SPARK_WORKER_MEMORY: "8g",
   SPARK_MASTER_UI_URL: "http://spark-host:18080",
   SPARK_EXECUTOR_WAIT_SECONDS: "30",
+  WORKLOAD: "tpch-qphh",
+  THROUGHPUT_STREAMS: "3",
+  QUERY_PARAMETERS: "generated",
 };
 
 /** Keys that only matter together with another key's value. */

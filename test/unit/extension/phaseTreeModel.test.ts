@@ -119,4 +119,76 @@ describe("the Phases tree model", () => {
     expect(find(tree, "bronze").contextValue).toBe("phase");
     expect(find(tree, "gold").contextValue).toBe("phaseGroup");
   });
+
+  describe("with the tpch-qphh workload", () => {
+    const qphhTargets = (...formats: FormatId[]) => targetPhases({ formats, workload: "tpch-qphh" });
+
+    it("lists each target's query set and power and throughput test under Gold, named by step", () => {
+      const tree = buildPhaseTree({ targets: qphhTargets("iceberg", "delta"), state: state({}), refreshData: true });
+      const gold = find(tree, "gold");
+      expect(gold.children!.map((c) => c.id)).toEqual(["queries@spark.iceberg", "qphh@spark.iceberg", "queries@spark.delta", "qphh@spark.delta"]);
+      expect(gold.children!.map((c) => c.label)).toEqual(["Iceberg: queries", "Iceberg: power + throughput (QphH)", "Delta Lake: queries", "Delta Lake: power + throughput (QphH)"]);
+      expect(gold.tooltip.title).toContain("power and throughput test");
+      const leaf = find(tree, "qphh@spark.delta");
+      expect(leaf.kind).toBe("gold");
+      expect(leaf.target).toEqual({ id: "spark.delta", engine: "spark", format: "delta" });
+      expect(leaf.tooltip.title).toBe("qphh@spark.delta (Gold: TPC-H power and throughput test, Delta Lake on Spark)");
+      expect(leaf.status).toBe("pending");
+      // Silver still has one phase per target: its label stays the target's.
+      expect(find(tree, "silver").children!.map((c) => c.label)).toEqual(["Iceberg", "Delta Lake"]);
+    });
+
+    it("shows the refresh-data phase under Bronze, only when the workload reads refresh sets", () => {
+      const tree = buildPhaseTree({ targets: qphhTargets("iceberg"), state: state({}), refreshData: true });
+      expect(tree.map((n) => n.id)).toEqual(["bronze", "silver", "gold", "report"]);
+      const refresh = find(tree, "refresh-data");
+      expect(refresh).toMatchObject({ label: "Refresh data", kind: "bronze", phaseName: "refresh-data", status: "pending", description: "not run yet", contextValue: "phase" });
+      expect(refresh.target).toBeUndefined();
+      expect(refresh.tooltip.title).toMatch(/^Refresh data: the TPC-H refresh sets/);
+      expect(find(buildPhaseTree({ targets: targets("iceberg"), state: state({}) }), "bronze").children).toBeUndefined();
+    });
+
+    it("follows the refresh-data and qphh phases live, then shows their figures", () => {
+      const running = { status: "running" as const, startedAt: "2026-01-01T10:00:00Z", pid: 4242 };
+      const live = buildPhaseTree({
+        targets: qphhTargets("iceberg"),
+        state: state({ bronze: completed({ rows: 86_805 }), "refresh-data": running, "qphh@spark.iceberg": running }),
+        progress: { "refresh-data": "refresh-data: set 2 written (15 orders, 60 lineitems, 15 deletes)", "qphh@spark.iceberg": "qphh@spark.iceberg: stream 1 q05" },
+        isAlive: () => true,
+        refreshData: true,
+      });
+      expect(find(live, "refresh-data")).toMatchObject({ status: "running", description: "set 2 written (15 orders, 60 lineitems, 15 deletes)" });
+      expect(find(live, "qphh@spark.iceberg")).toMatchObject({ status: "running", description: "stream 1 q05" });
+      expect(find(live, "gold").status).toBe("running");
+
+      const done = buildPhaseTree({
+        targets: qphhTargets("iceberg"),
+        state: state({
+          "refresh-data": completed({ manifest: "/d/bronze/refresh/manifest.json", sets: 3, rows: 2_250, reused: false, seconds: 2 }),
+          "qphh@spark.iceberg": completed({ qphhAtSize: 93.456, passed: 66, checked: 66, metricsFile: "/d/gold/metrics/x/spark.iceberg.qphh.json" }),
+        }),
+        refreshData: true,
+        metricsFileOf: (_phase, s) => (s.result?.metricsFile ?? s.result?.manifest) as string | undefined,
+      });
+      expect(find(done, "refresh-data").description).toBe("12.5 s · 3 refresh sets, 2,250 rows");
+      expect(find(done, "refresh-data").metricsFile).toBe("/d/bronze/refresh/manifest.json");
+      expect(find(done, "qphh@spark.iceberg").description).toBe("12.5 s · QphH@Size 93.5, 66/66 answers");
+      expect(find(done, "qphh@spark.iceberg").metricsFile).toBe("/d/gold/metrics/x/spark.iceberg.qphh.json");
+    });
+
+    it("says when a test has no QphH@Size (an interval failed), and marks a failed test in its group", () => {
+      const tree = buildPhaseTree({
+        targets: qphhTargets("iceberg"),
+        state: state({
+          "queries@spark.iceberg": completed({ passed: 22, queries: 22 }),
+          "qphh@spark.iceberg": completed({ qphhAtSize: null, passed: 64, checked: 65 }, { status: "failed", error: "qphh@spark.iceberg: wrong answers: stream 1 q03" }),
+        }),
+        refreshData: true,
+      });
+      expect(find(tree, "qphh@spark.iceberg").description).toBe("failed: qphh@spark.iceberg: wrong answers: stream 1 q03");
+      expect(find(tree, "gold")).toMatchObject({ status: "failed", description: "1/2 done" });
+      const skipped = buildPhaseTree({ targets: qphhTargets("iceberg"), state: state({ "qphh@spark.iceberg": completed({ qphhAtSize: null, passed: 64, checked: 65 }) }) });
+      expect(find(skipped, "qphh@spark.iceberg").description).toBe("12.5 s · no QphH@Size, 64/65 answers");
+    });
+  });
 });

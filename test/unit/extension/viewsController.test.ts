@@ -129,6 +129,32 @@ describe("the views controller", () => {
     ]);
   });
 
+  it("shows the tpch-qphh workload's refresh-data and qphh phases, pointing each at its figures", async () => {
+    const workspace = dirs.make();
+    const config = benchConfig({ formats: ["iceberg"], workload: "tpch-qphh", dataDir: path.join(workspace, "data") });
+    const t = setup({ config });
+    const layout = new DataLayout(config, t.workspace);
+    const metrics = path.join(layout.metricsDir("lb-20260101-100000-aaaa"), "spark.iceberg.qphh.json");
+    for (const file of [layout.refreshManifest, metrics]) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, "{}");
+    }
+    t.writeState(state({ "refresh-data": completed({ sets: 3, rows: 90 }), "qphh@spark.iceberg": completed({ metricsFile: metrics }) }));
+    await t.views.refresh();
+    const phases = t.pushed.phases.at(-1)!;
+    const bronze = phases.find((n) => n.id === "bronze")!;
+    expect(bronze.children!.map((c) => [c.id, c.status, c.metricsFile])).toEqual([["refresh-data", "completed", layout.refreshManifest]]);
+    const gold = phases.find((n) => n.id === "gold")!.children!;
+    expect(gold.map((c) => [c.id, c.metricsFile])).toEqual([["queries@spark.iceberg", undefined], ["qphh@spark.iceberg", metrics]]);
+  });
+
+  it("shows no refresh-data phase for the tpch-read workload", async () => {
+    const t = setup();
+    t.writeState(state({}));
+    await t.views.refresh();
+    expect(t.pushed.phases.at(-1)!.find((n) => n.id === "bronze")!.children).toBeUndefined();
+  });
+
   it("folds this window's progress lines into the running phase without reading the file again", async () => {
     const t = setup();
     t.writeState(state({ "queries@spark.iceberg": { status: "running", pid: process.pid } }));

@@ -7,7 +7,9 @@ import { computeVerdict } from "../../../src/core/metrics/verdict";
 import type { PhaseContext } from "../../../src/core/phase/context";
 import { phaseId, type TargetId } from "../../../src/core/phase/targets";
 import { buildReportModel } from "../../../src/core/phases/reportModel";
+import { reusedFigures } from "../../../src/core/report/reuse";
 import type { StateFile } from "../../../src/core/state/schema";
+import { qphhMetrics } from "../report/qphh.fixture";
 import { benchConfig, tempDirs } from "../helpers/fixtures";
 
 const dirs = tempDirs();
@@ -96,5 +98,54 @@ describe("buildReportModel", () => {
     expect(verdict!.queries.formats[1].ratio).toBeCloseTo(2, 12);
     expect(verdict!.load.formats.map((f) => [f.target, f.ratio])).toEqual([["spark.iceberg", 1], ["spark.delta", 2]]);
     expect(verdict!.storage.formats.map((f) => f.standing)).toEqual(["best", "tied"]);
+  });
+});
+
+describe("buildReportModel with a power and throughput test", () => {
+  /** tpch-qphh's phase ids: the report reads each target's qphh@ phase. */
+  const buildQphh = (ctx: PhaseContext) =>
+    buildReportModel(ctx, (target: TargetId) => ({ load: phaseId("load", target), queries: phaseId("queries", target), qphh: phaseId("qphh", target) }), "tpch-qphh");
+
+  it("summarizes each target's metrics file, and a test that did not complete is a problem line", async () => {
+    const dir = dirs.make();
+    const ctx = context(dir);
+    const file = path.join(dir, "spark.iceberg.qphh.json");
+    writeFileSync(file, JSON.stringify(qphhMetrics()));
+    const phases = ctx.state().phases;
+    phases["qphh@spark.iceberg"] = { status: "completed", benchmarkId: BENCH, result: { metricsFile: file } };
+    phases["qphh@spark.delta"] = { status: "failed", benchmarkId: BENCH, error: "qphh@spark.delta: the job exited with code 1" };
+    const model = await buildQphh(ctx);
+    expect(model.workload).toBe("tpch-qphh");
+    expect(Object.keys(model.qphh!)).toEqual(["spark.iceberg"]);
+    const iceberg = model.qphh!["spark.iceberg"]!;
+    expect(iceberg.label).toBe("derived from TPC-H, not an audited TPC result");
+    expect(iceberg.power).toHaveLength(22);
+    expect(iceberg.throughput.streams).toHaveLength(2);
+    expect(iceberg.rf1.seconds).toBe(1.2);
+    expect(model.problems).toContain("qphh@spark.delta is failed: qphh@spark.delta: the job exited with code 1");
+    expect(model.problems.filter((p) => p.startsWith("qphh@spark.iceberg"))).toEqual([]);
+    expect(model.measuredIn!["spark.iceberg"]!.qphh).toBe(BENCH);
+  });
+
+  it("shows the figures of a test that failed on wrong answers, and names a missing metrics file", async () => {
+    const dir = dirs.make();
+    const ctx = context(dir);
+    const file = path.join(dir, "spark.iceberg.qphh.json");
+    writeFileSync(file, JSON.stringify(qphhMetrics({ wrong: ["stream 1 q03"] })));
+    const phases = ctx.state().phases;
+    phases["qphh@spark.iceberg"] = { status: "failed", benchmarkId: BENCH, error: "qphh@spark.iceberg: wrong answers: stream 1 q03", result: { metricsFile: file } };
+    phases["qphh@spark.delta"] = { status: "completed", benchmarkId: BENCH, result: { metricsFile: path.join(dir, "gone.json") } };
+    const model = await buildQphh(ctx);
+    expect(model.qphh!["spark.iceberg"]!.answers.mismatched).toEqual(["stream 1 q03"]);
+    expect(model.problems).toContain("qphh@spark.iceberg is failed: qphh@spark.iceberg: wrong answers: stream 1 q03");
+    expect(model.problems.find((p) => p.startsWith("qphh@spark.delta"))).toMatch(/gone\.json is missing/);
+    expect(model.qphh).not.toHaveProperty(["spark.delta"]);
+    // A test an earlier run measured (up to date, not rerun) is said to be from that run.
+    phases["qphh@spark.iceberg"] = { ...phases["qphh@spark.iceberg"], status: "completed", benchmarkId: "lb-20251231-000000-0000" };
+    expect(reusedFigures(await buildQphh(ctx))).toEqual(["Iceberg: power and throughput test measured in run lb-20251231-000000-0000 (up to date, not rerun)"]);
+  });
+
+  it("has no qphh for a workload without the test", async () => {
+    expect(await build(context(dirs.make()))).not.toHaveProperty("qphh");
   });
 });

@@ -88,3 +88,40 @@ describe("planPhases from the workload's steps", () => {
     expect(report(changing).settings(config)).not.toEqual(report(loadWorkload("tpch-read")).settings(config));
   });
 });
+
+describe("planPhases for WORKLOAD=tpch-qphh", () => {
+  const config = benchConfig({ formats: ["delta", "parquet"], workload: "tpch-qphh", throughputStreams: 3 });
+  const plan = planPhases(config, loadWorkload("tpch-qphh"), fakeSessions());
+  const byName = Object.fromEntries(plan.map((p) => [p.name, p]));
+
+  it("generates the refresh sets once after bronze, then loads, query sets and a power + throughput test per target", () => {
+    expect(plan.map((p) => p.name)).toEqual([
+      "bronze",
+      "refresh-data",
+      "load@spark.delta",
+      "load@spark.parquet",
+      "queries@spark.delta",
+      "queries@spark.parquet",
+      "qphh@spark.delta",
+      "qphh@spark.parquet",
+      "report",
+    ]);
+  });
+
+  it("makes the test depend on its own target's load and on the refresh sets; the report on both kinds of gold phase", () => {
+    expect(byName["refresh-data"].dependsOn).toEqual(["bronze"]);
+    expect(byName["qphh@spark.delta"].dependsOn).toEqual(["load@spark.delta", "refresh-data"]);
+    expect(byName.report.dependsOn).toEqual(["queries@spark.delta", "queries@spark.parquet", "qphh@spark.delta", "qphh@spark.parquet"]);
+    expect(byName["qphh@spark.delta"]).toMatchObject({ kind: "gold", stepKind: "refresh-test" });
+    expect(byName["refresh-data"].kind).toBe("bronze");
+  });
+
+  it("generates one refresh set per query stream plus the power test's, and more when the stream count grows", () => {
+    expect(byName["refresh-data"].settings(config)).toEqual({ scaleFactor: 0.01, sets: 4 });
+    expect(byName["refresh-data"].settings({ ...config, throughputStreams: 5 })).toEqual({ scaleFactor: 0.01, sets: 6 });
+  });
+
+  it("plans no refresh data for tpch-read", () => {
+    expect(planPhases(config, loadWorkload("tpch-read"), fakeSessions()).map((p) => p.name)).not.toContain("refresh-data");
+  });
+});

@@ -7,7 +7,7 @@ import type { FormatId } from "../../config/keys";
 import { formatOf, formatOptions, optionArgs } from "../../formats";
 import { runPhaseCommand, type PhaseContext } from "../../phase/context";
 import type { DataLayout } from "../../phase/layout";
-import type { Engine, EngineSession, LoadJob, QueryJob } from "../engine";
+import type { Engine, EngineSession, LoadJob, QueryJob, RefreshTestJob } from "../engine";
 import { assertClusterCanHostExecutor } from "./clusterCapacity";
 import { sparkRuntime, type SparkRuntime } from "./runtime";
 import { removeOrphanedSecretProperties, removeSecretProperties, writeSecretProperties } from "./secretProperties";
@@ -53,6 +53,11 @@ class SparkEngineSession implements EngineSession {
     await runPhaseCommand(ctx, this.submit("gold/run_queries.py", `lakebench-gold-${job.format}`, job.format, args), job.onEvent);
   }
 
+  async runRefreshTest(ctx: PhaseContext, job: RefreshTestJob): Promise<void> {
+    const args = refreshTestJobArgs(ctx.config, ctx.layout, job);
+    await runPhaseCommand(ctx, this.submit("refresh/qphh.py", `lakebench-qphh-${job.format}`, job.format, args), job.onEvent);
+  }
+
   close(): Promise<void> {
     return removeSecretProperties(this.secretFile);
   }
@@ -86,6 +91,25 @@ export function queryJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<
     "--queries", config.queries.join(","),
     "--warmup-runs", String(config.warmupRuns),
     ...iterationArgs(config),
+    "--output", job.output,
+    "--answers", job.answers,
+    ...optionArgs(formatOptions(job.format, config)),
+  ];
+}
+
+/** The arguments of spark-jobs/refresh/qphh.py for one format. */
+export function refreshTestJobArgs(config: BenchConfig, layout: DataLayout, job: Omit<RefreshTestJob, "onEvent">): string[] {
+  return [
+    "--format", job.format,
+    "--silver-root", layout.silverRoot(job.format),
+    "--namespace", layout.namespace,
+    "--codec", config.parquetCodec,
+    "--scale-factor", String(config.scaleFactor),
+    "--refresh-dir", job.refreshDir,
+    "--work-root", job.workRoot,
+    "--streams", String(job.streams),
+    "--parameters", job.parameters,
+    "--seed", String(job.seed),
     "--output", job.output,
     "--answers", job.answers,
     ...optionArgs(formatOptions(job.format, config)),
