@@ -20,7 +20,12 @@ const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
 const load = (format: string) => `load@spark.${format}`;
 const queries = (format: string) => `queries@spark.${format}`;
 const qphh = (format: string) => `qphh@spark.${format}`;
-const VARIANTS = ["iceberg", "iceberg-mor", "delta", "delta-dv", "hudi", "hudi-mor", "parquet"];
+/**
+ * The merge-on-read variants (each writes its own kind of delete files) and the Parquet
+ * baseline (no transactions: its deletes rewrite the table). The copy-on-write variants'
+ * refresh functions are tested in spark-jobs/tests/test_refresh_changes.py.
+ */
+const VARIANTS = ["iceberg-mor", "delta-dv", "hudi-mor", "parquet"];
 const QPHH_FLAGS = ["--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "generated"];
 
 /** Every file under the formats' silver trees with its size and modification time. */
@@ -44,6 +49,8 @@ const SETTINGS = {
   QUERY_ITERATIONS: "1",
   SPARK_DRIVER_MEMORY: "2g",
   SPARK_SHUFFLE_PARTITIONS: "4",
+  // Two formats at a time: on 2 cores one Spark application in local mode leaves a core idle much of the time.
+  FRAMEWORK_PARALLELISM: "2",
 };
 
 describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () => {
@@ -131,15 +138,15 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
-  it("runs tpch-qphh on every variant: loads and queries as before, then power + throughput with 2 streams, every answer checked at its table state, the loaded tables untouched", async () => {
-    // In the same workspace: the four formats of the first run are loaded and queried, the variants are new.
-    const before = await silverListing(dataDir, FRAMEWORKS);
-    const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", VARIANTS.join(","), "--parallelism", "2"], workspace);
+  it("runs tpch-qphh on the merge-on-read variants and Parquet: loads and queries as before, then power + throughput with 2 streams, every answer checked at its table state, the loaded tables untouched", async () => {
+    // In the same workspace: parquet is loaded and queried by the first run, the variants are new.
+    const before = await silverListing(dataDir, ["parquet"]);
+    const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", VARIANTS.join(",")], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const state = await readStateFile(workspace);
     expect(state.runs.at(-1)!.phases).toMatchObject({
-      [load("iceberg")]: "skipped", [queries("iceberg")]: "skipped", [load("hudi-mor")]: "executed", [queries("hudi-mor")]: "executed",
-      "refresh-data": "executed", [qphh("iceberg")]: "executed", [qphh("hudi-mor")]: "executed",
+      [load("parquet")]: "skipped", [queries("parquet")]: "skipped", [load("hudi-mor")]: "executed", [queries("hudi-mor")]: "executed",
+      "refresh-data": "executed", [qphh("parquet")]: "executed", [qphh("hudi-mor")]: "executed",
     });
     for (const variant of VARIANTS) expect(state.phases[queries(variant)].result, variant).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
 
@@ -150,12 +157,21 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     for (const variant of VARIANTS) {
       const phase = state.phases[qphh(variant)];
       expect(phase.status, `${variant}: ${phase.error}`).toBe("completed");
-      // 22 power-test queries + 2 streams x 22, each against the oracle at its state.
-      expect(phase.result, variant).toMatchObject({ checked: 66, passed: 66, failed: [], mismatched: [], countMismatches: [], streams: 2 });
       const metrics = qphhMetricsSchema.parse(JSON.parse(await fs.readFile(phase.result!.metricsFile as string, "utf8")));
+      // 22 power-test queries + 2 streams x 22, each against the oracle at its state.
+      expect(phase.result, variant).toMatchObject({ failed: [], mismatched: [], countMismatches: [], streams: 2 });
+      expect(Object.values(metrics.power.queries).every((q) => q.answer.status === "match"), variant).toBe(true);
       expect(metrics.power.powerAtSize, variant).toBeGreaterThan(0);
-      expect(metrics.throughput.throughputAtSize, variant).toBeGreaterThan(0);
-      expect(metrics.qphhAtSize, variant).toBeGreaterThan(0);
+      if (variant === "parquet") {
+        // No snapshot isolation: a stream query that overlapped a rewrite may fail or read part of it; it is reported apart.
+        const failedInRewrite = metrics.totals.unisolated.filter((u) => / failed: /.test(u)).length;
+        expect(metrics.totals.checked + failedInRewrite).toBe(66);
+        expect(metrics.totals.passed + metrics.totals.unisolated.length).toBe(66);
+      } else {
+        expect(metrics.totals).toMatchObject({ checked: 66, passed: 66, unisolated: [] });
+        expect(metrics.throughput.throughputAtSize, variant).toBeGreaterThan(0);
+        expect(metrics.qphhAtSize, variant).toBeGreaterThan(0);
+      }
       // Row counts after every refresh function (states 2, 4, ... 12), each equal to the oracle's.
       expect(metrics.counts.map((c) => c.state)).toEqual([2, 4, 6, 8, 10, 12]);
       expect(metrics.counts.every((c) => c.ok)).toBe(true);
@@ -168,7 +184,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
       else expect(deleteFiles ?? 0, variant).toBe(0);
     }
     // The copies are gone, the loaded tables are exactly as they were: no file added, removed or rewritten.
-    expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(before);
+    expect(await silverListing(dataDir, ["parquet"])).toEqual(before);
     expect(await fs.readdir(path.join(dataDir, "work", state.runs.at(-1)!.benchmarkId)).catch(() => [])).toEqual([]);
 
     const table = (format: string, ...rest: string[]) => path.join(dataDir, "silver", format, "tpch_sf0_01", "lineitem", ...rest);
@@ -193,31 +209,31 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
   });
 
   it("recovers from kill -9 during the throughput test's refresh stream: the rerun starts from a fresh copy and the loaded tables are unchanged", async () => {
-    const before = await silverListing(dataDir, ["delta"]);
+    const before = await silverListing(dataDir, ["parquet"]);
     // Validation parameters: a setting only the power + throughput test reads, so it alone reruns.
-    const flags = ["run", "--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "validation", "--frameworks", "delta"];
+    const flags = ["run", "--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "validation", "--frameworks", "parquet"];
     const killed = startCli(flags, workspace);
+    let output = "";
+    killed.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const running = await waitFor(async () => {
-      const phase = (await readStateFile(workspace)).phases[qphh("delta")];
-      if (phase?.status !== "running" || !phase.childPid || !phase.benchmarkId) return undefined;
-      // Version 3 of the copy's lineitem: the refresh stream's first commit (versions 1 and 2 are the power test's RF1 and RF2).
-      const commit = path.join(dataDir, "work", phase.benchmarkId, "delta", "tpch_sf0_01", "lineitem", "_delta_log", "00000000000000000003.json");
-      return existsSync(commit) ? phase : undefined;
-    }, 300_000, "qphh@spark.delta's refresh stream to commit its first change");
+      const phase = (await readStateFile(workspace)).phases[qphh("parquet")];
+      // The refresh stream's first change: set 2 (set 1 is the power test's).
+      return phase?.status === "running" && phase.childPid && output.includes("RF1 of set 2") ? phase : undefined;
+    }, 300_000, "qphh@spark.parquet's refresh stream to change the copy");
     killed.kill("SIGKILL");
     await killed;
-    expect((await readStateFile(workspace)).phases[qphh("delta")].status).toBe("running");
+    expect((await readStateFile(workspace)).phases[qphh("parquet")].status).toBe("running");
 
     const result = await runCli(flags, workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain("qphh@spark.delta: found interrupted");
+    expect(result.stdout).toContain("qphh@spark.parquet: found interrupted");
     expect(processGroupAlive(running.childPid!)).toBe(false);
     const state = await readStateFile(workspace);
-    expect(state.runs.at(-1)!.phases).toMatchObject({ [load("delta")]: "skipped", [queries("delta")]: "skipped", [qphh("delta")]: "executed" });
-    expect(state.phases[qphh("delta")].result).toMatchObject({ checked: 66, passed: 66, mismatched: [], countMismatches: [] });
+    expect(state.runs.at(-1)!.phases).toMatchObject({ [load("parquet")]: "skipped", [queries("parquet")]: "skipped", [qphh("parquet")]: "executed" });
+    expect(state.phases[qphh("parquet")].result).toMatchObject({ failed: [], mismatched: [], countMismatches: [] });
     // The killed run's half-changed copy is gone; the loaded table never saw a change.
     expect(existsSync(path.join(dataDir, "work", running.benchmarkId!))).toBe(false);
-    expect(await silverListing(dataDir, ["delta"])).toEqual(before);
+    expect(await silverListing(dataDir, ["parquet"])).toEqual(before);
   });
 
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {

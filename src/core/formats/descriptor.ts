@@ -18,6 +18,12 @@ export interface FormatDescriptor {
   colour: string;
   /** One line: what this variant sets and why someone would compare it. */
   summary: string;
+  /**
+   * Whether a reader sees each change whole (snapshot isolation). False for plain Parquet: a
+   * query that overlaps a rewrite may fail or read part of it, which the power and
+   * throughput test reports instead of counting as a wrong answer of the format.
+   */
+  isolatesReaders: boolean;
   /** The run settings its jobs get as `--option key=value`, checked against optionsSchema. */
   options(config: BenchConfig): Record<string, string>;
   optionsSchema: z.ZodType<Record<string, string>>;

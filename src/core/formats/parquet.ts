@@ -6,6 +6,7 @@ export const parquet: FormatDescriptor = {
   family: "parquet",
   label: "Parquet",
   colour: "#7F7F7F",
+  isolatesReaders: false,
   summary: "plain Parquet files: the baseline, no table format",
   options: () => ({}),
   optionsSchema: noOptions,

@@ -81,6 +81,11 @@ export const qphhMetricsSchema = z.object({
     mismatched: z.array(z.string()),
     /** "state 2: orders 15015, expected 15015" when a row count is off. */
     countMismatches: z.array(z.string()),
+    /**
+     * Throughput queries of a format without snapshot isolation (plain Parquet) that failed or
+     * read part of a rewrite: reported, not counted as the format's wrong answers.
+     */
+    unisolated: z.array(z.string()).default([]),
   }),
 });
 export type QphhMetrics = z.infer<typeof qphhMetricsSchema>;

@@ -67,6 +67,8 @@ export const qphhResultSchema = z.object({
   failed: z.array(z.string()),
   mismatched: z.array(z.string()),
   countMismatches: z.array(z.string()),
+  /** Throughput queries of a format without snapshot isolation that failed or read part of a rewrite. */
+  unisolated: z.array(z.string()).default([]),
   concurrent,
 });
 export type QphhResult = z.infer<typeof qphhResultSchema>;

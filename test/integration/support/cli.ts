@@ -17,7 +17,7 @@ export interface CliResult {
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(TPCH_|FRAMEWORKS$|QUERIES$|QUERY_|DATA_DIR$|SPARK_|PARQUET_|ICEBERG_|DELTA_|HUDI_)/.test(key)) env[key] = value;
+    if (value !== undefined && !/^(TPCH_|FRAMEWORKS$|QUERIES$|QUERY_|DATA_DIR$|SPARK_|PARQUET_|ICEBERG_|DELTA_|HUDI_|WORKLOAD$|THROUGHPUT_)/.test(key)) env[key] = value;
   }
   return { ...env, ...extra };
 }
