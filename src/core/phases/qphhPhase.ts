@@ -5,6 +5,7 @@
  * the row counts after every refresh function against the oracle's.
  */
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import { compareAnswers, type Answer } from "../answers/compare";
 import { ensureStateOracle } from "../answers/stateOracle";
 import { checkAnswerInWindow } from "../answers/stateWindow";
@@ -46,8 +47,12 @@ export async function removeQphhOutputs(layout: DataLayout, benchmarkId: string,
   await removeWorkingCopy(layout, benchmarkId, target);
 }
 
-const removeWorkingCopy = (layout: DataLayout, benchmarkId: string, target: Target) =>
-  removeOwned(layout.workRoot(benchmarkId, target.format), layout.ownedRoots, { recursive: true });
+/** The target's copy, then the run's work directory once no other target's copy is left in it. */
+async function removeWorkingCopy(layout: DataLayout, benchmarkId: string, target: Target): Promise<void> {
+  const copy = layout.workRoot(benchmarkId, target.format);
+  await removeOwned(copy, layout.ownedRoots, { recursive: true });
+  await fs.rmdir(path.dirname(copy)).catch(() => undefined); // ENOTEMPTY or ENOENT: leave it
+}
 
 export async function runQphhPhase(ctx: PhaseContext, engine: EngineSession, target: Target): Promise<QphhResult> {
   const { layout, config } = ctx;

@@ -80,14 +80,15 @@ export function loadJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<L
   ];
 }
 
+/** Where a job that queries a format's silver tables finds them, and the scale its query texts need. */
+function silverReadArgs(config: BenchConfig, layout: DataLayout, format: FormatId): string[] {
+  return ["--format", format, "--silver-root", layout.silverRoot(format), "--namespace", layout.namespace, "--codec", config.parquetCodec, "--scale-factor", String(config.scaleFactor)];
+}
+
 /** The arguments of spark-jobs/gold/run_queries.py for one format. */
 export function queryJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<QueryJob, "format" | "output" | "answers">): string[] {
   return [
-    "--format", job.format,
-    "--silver-root", layout.silverRoot(job.format),
-    "--namespace", layout.namespace,
-    "--codec", config.parquetCodec,
-    "--scale-factor", String(config.scaleFactor),
+    ...silverReadArgs(config, layout, job.format),
     "--queries", config.queries.join(","),
     "--warmup-runs", String(config.warmupRuns),
     ...iterationArgs(config),
@@ -100,11 +101,7 @@ export function queryJobArgs(config: BenchConfig, layout: DataLayout, job: Pick<
 /** The arguments of spark-jobs/refresh/qphh.py for one format. */
 export function refreshTestJobArgs(config: BenchConfig, layout: DataLayout, job: Omit<RefreshTestJob, "onEvent">): string[] {
   return [
-    "--format", job.format,
-    "--silver-root", layout.silverRoot(job.format),
-    "--namespace", layout.namespace,
-    "--codec", config.parquetCodec,
-    "--scale-factor", String(config.scaleFactor),
+    ...silverReadArgs(config, layout, job.format),
     "--refresh-dir", job.refreshDir,
     "--work-root", job.workRoot,
     "--streams", String(job.streams),

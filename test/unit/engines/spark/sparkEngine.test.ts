@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readJobOutput } from "../../../../src/core/engines/jobOutput";
 import { loadOutputSchema } from "../../../../src/core/engines/outputs";
-import { loadJobArgs, queryJobArgs, sparkEngine } from "../../../../src/core/engines/spark/sparkEngine";
+import { loadJobArgs, queryJobArgs, refreshTestJobArgs, sparkEngine } from "../../../../src/core/engines/spark/sparkEngine";
 import { readJarList, SPARK_JOBS_DIR, Toolchain, ToolchainMissingError } from "../../../../src/core/environment/toolchain";
 import type { JobEvent, PhaseContext } from "../../../../src/core/phase/context";
 import { DataLayout } from "../../../../src/core/phase/layout";
@@ -63,6 +63,27 @@ describe("queryJobArgs", () => {
     const args = queryJobArgs(auto, layout, { format: "parquet", output: "/r", answers: "/a" });
     expect(args.slice(args.indexOf("--iterations"), args.indexOf("--output"))).toEqual([
       "--iterations", "3", "--iteration-mode", "auto", "--max-iterations", "20", "--target-relative-half-width", "0.1",
+    ]);
+  });
+});
+
+describe("refreshTestJobArgs", () => {
+  it("passes the silver tables, the refresh sets, the working copy, the streams, the parameters and their seed", () => {
+    const job = { format: "iceberg-mor" as const, workRoot: "/data/work/lb-1/iceberg-mor", refreshDir: "/data/bronze/tpch/sf0.01/refresh", streams: 3, parameters: "generated" as const, seed: 1202030405, output: "/m/qphh.raw.json", answers: "/m/qphh.answers.json" };
+    expect(refreshTestJobArgs(config, layout, job)).toEqual([
+      "--format", "iceberg-mor",
+      "--silver-root", "/data/silver/iceberg-mor",
+      "--namespace", "tpch_sf0_01",
+      "--codec", "zstd",
+      "--scale-factor", "0.01",
+      "--refresh-dir", "/data/bronze/tpch/sf0.01/refresh",
+      "--work-root", "/data/work/lb-1/iceberg-mor",
+      "--streams", "3",
+      "--parameters", "generated",
+      "--seed", "1202030405",
+      "--output", "/m/qphh.raw.json",
+      "--answers", "/m/qphh.answers.json",
+      "--option", "format_version=2",
     ]);
   });
 });
