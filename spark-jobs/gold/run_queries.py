@@ -16,22 +16,19 @@ from dataclasses import dataclass
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from common.answers import plain_rows, result_hash  # noqa: E402
+from common.job_args import add_silver_read_args  # noqa: E402
 from common.progress import emit  # noqa: E402
 from common.queries import load_query, query_name, texts_hash  # noqa: E402
 from common.result_file import write_json_atomically  # noqa: E402
 from common.session import build_session, settings_in_effect  # noqa: E402
 from common.tpch import TABLES  # noqa: E402
-from formats import FORMAT_IDS, table_format_for, variant  # noqa: E402
+from formats import table_format_for, variant  # noqa: E402
 from gold.iteration_policy import IterationPolicy  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--format", required=True, choices=FORMAT_IDS, help="format id (variant)")
-    parser.add_argument("--silver-root", required=True)
-    parser.add_argument("--namespace", required=True)
-    parser.add_argument("--codec", required=True)
-    parser.add_argument("--scale-factor", required=True, type=float)
+    add_silver_read_args(parser)
     parser.add_argument("--queries", required=True, help="comma-separated query numbers")
     parser.add_argument("--warmup-runs", required=True, type=int)
     parser.add_argument("--iterations", required=True, type=int, help="timed runs; the minimum in auto mode")

@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from pyspark import InheritableThread  # noqa: E402
 
 from common.answers import plain_rows, result_hash  # noqa: E402
+from common.job_args import add_silver_read_args  # noqa: E402
 from common.parameters import query_parameters  # noqa: E402
 from common.progress import emit  # noqa: E402
 from common.queries import load_query, query_name  # noqa: E402
@@ -32,7 +33,7 @@ from common.session import build_session, settings_in_effect  # noqa: E402
 from common.sql_quoting import quote_identifier  # noqa: E402
 from common.streams import query_order  # noqa: E402
 from common.tpch import TABLES  # noqa: E402
-from formats import FORMAT_IDS, table_format_for, variant  # noqa: E402
+from formats import table_format_for, variant  # noqa: E402
 from gold.run_queries import timed_collect  # noqa: E402
 
 # The tables RF1 and RF2 change, and the key RF2 deletes by (its keys are order keys).
@@ -54,11 +55,7 @@ SCHEDULER_PRACTICE = {
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--format", required=True, choices=FORMAT_IDS, help="format id (variant)")
-    parser.add_argument("--silver-root", required=True)
-    parser.add_argument("--namespace", required=True)
-    parser.add_argument("--codec", required=True)
-    parser.add_argument("--scale-factor", required=True, type=float)
+    add_silver_read_args(parser)
     parser.add_argument("--refresh-dir", required=True, help="<bronzeDir>/refresh (set-<n:03d>/...)")
     parser.add_argument("--work-root", required=True, help="<DATA_DIR>/work/<benchmarkId>/<format>")
     parser.add_argument("--streams", required=True, type=int, help="query streams S of the throughput test")
