@@ -110,6 +110,7 @@ import json, os, sys
 sys.path.insert(0, sys.argv[1])
 from common.session import build_session
 from formats import table_format_for
+from formats.hudi import DATA_SKIPPING
 report = {}
 spark = build_session("variants-test-hudi", "hudi", "snappy", sys.argv[2])
 for format_id in ("hudi", "hudi-mor"):
@@ -126,7 +127,7 @@ names = spark.createDataFrame([(1, "almond aquamarine"), (2, "almond blush"), (3
 hudi_part = table_format_for("hudi", spark, os.path.join(sys.argv[2], "skipping"), "ns", "snappy", {})
 hudi_part.write(names, "part")
 skipping_on = spark.newSession()
-skipping_on.conf.set("hoodie.enable.data.skipping", "true")
+skipping_on.conf.set(DATA_SKIPPING, "true")
 report["like_prefix"] = {
     "session": hudi_part.read("part").where("p_name LIKE 'almond%'").count(),
     "hudi_default": skipping_on.read.format("hudi").load(hudi_part.location("part")).where("p_name LIKE 'almond%'").count(),
