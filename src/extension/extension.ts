@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
 
   const commands: CommandEntry[] = [
     ...benchmarkCommands({ session, ui, log }),
-    ...phaseCommands({ session, ui, phaseByName: (name) => findNode(phases.nodes, name) }),
+    ...phaseCommands({ session, ui, phaseByName: (name) => findPhase(phases.nodes, name) }),
     ...reportCommands({ ui, showReport: (selection) => reports.show(selection), reportRuns: () => reportSource.runs() }),
     ...clusterCommands({ cluster: lazyClusterControl(() => loadWorkspaceConfig(workspace() ?? extensionRoot)), ui, log }),
     ...stateCommands({ ui, session, workspace, resetState, onReset: () => void views.refresh() }),
@@ -140,10 +140,11 @@ export function deactivate(): void {
   session = undefined;
 }
 
-function findNode(nodes: readonly PhaseNode[], id: string): PhaseNode | undefined {
+/** By item id (a group, or a node the tree passed) or by phase: Bronze's id says more when refresh data is under it. */
+function findPhase(nodes: readonly PhaseNode[], name: string): PhaseNode | undefined {
   for (const node of nodes) {
-    if (node.id === id) return node;
-    const child = node.children && findNode(node.children, id);
+    if (node.id === name || node.phaseName === name) return node;
+    const child = node.children && findPhase(node.children, name);
     if (child) return child;
   }
   return undefined;

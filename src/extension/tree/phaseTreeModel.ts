@@ -96,7 +96,12 @@ export function buildPhaseTree(input: PhaseTreeInput): PhaseNode[] {
       }),
     );
   const bronze = phaseLeaf(input, "bronze", phaseId("bronze"));
-  if (input.refreshData) bronze.children = [phaseLeaf(input, "bronze", REFRESH_DATA_PHASE, undefined, "refresh-data")];
+  if (input.refreshData) {
+    bronze.children = [phaseLeaf(input, "bronze", REFRESH_DATA_PHASE, undefined, "refresh-data")];
+    // VS Code keeps an item's collapse state by id, and a leaf that gains children stays
+    // collapsed (microsoft/vscode#127035): Bronze with children is a new item, shown expanded.
+    bronze.id = `${bronze.id}+${REFRESH_DATA_PHASE}`;
+  }
   return [bronze, group("silver"), group("gold"), phaseLeaf(input, "report", phaseId("report"))];
 }
 

@@ -142,7 +142,7 @@ describe("the views controller", () => {
     t.writeState(state({ "refresh-data": completed({ sets: 3, rows: 90 }), "qphh@spark.iceberg": completed({ metricsFile: metrics }) }));
     await t.views.refresh();
     const phases = t.pushed.phases.at(-1)!;
-    const bronze = phases.find((n) => n.id === "bronze")!;
+    const bronze = phases.find((n) => n.phaseName === "bronze")!;
     expect(bronze.children!.map((c) => [c.id, c.status, c.metricsFile])).toEqual([["refresh-data", "completed", layout.refreshManifest]]);
     const gold = phases.find((n) => n.id === "gold")!.children!;
     expect(gold.map((c) => [c.id, c.metricsFile])).toEqual([["queries@spark.iceberg", undefined], ["qphh@spark.iceberg", metrics]]);
