@@ -3,7 +3,8 @@
 # (scripts/setup.sh for Spark and the CLI, scripts/install-vscode-host.sh for code-server,
 # Chromium and playwright-core), packages the extension as a .vsix, then runs the host smoke
 # test and the extension's scenarios (a real benchmark at SF 0.01 on Spark local mode, the
-# report panel, an invalid .env, an untrusted workspace). Screenshots: test-artifacts/e2e/.
+# report panel, an invalid .env, the power + throughput workload, an untrusted workspace).
+# Screenshots: test-artifacts/e2e/.
 # Takes about 10 minutes on 2 cores once everything is installed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -6,6 +6,8 @@
 //   2. Cancelling a forced phase from the progress notification stops Spark's process group.
 //      A second run, compared with the first through the panel's run picker.
 //      An invalid .env value: the error names the key.
+//      WORKLOAD=tpch-qphh: the refresh-data phase and the power + throughput test appear in the
+//      tree, run and complete; the panel draws the QphH chart and shows summary.json's figures.
 //   3. An untrusted workspace: the views say why, and nothing runs.
 //   4. A folder without .env: the view offers to create it from the example, and does.
 // Screenshots go to test-artifacts/e2e/. Prints "extension e2e: N passed, N failed".
@@ -16,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ReportModel, RunRecord, StateFile } from "../../src/core";
-import { checkComparison, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
+import { checkComparison, checkQphhTable, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
 import { phaseRows, waitForPhases } from "./support/phasesView";
 import { check, counted, summary } from "./support/checks";
 import { setColorTheme } from "./support/colorTheme";
@@ -196,6 +198,37 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await screenshot(page, "12-invalid-env");
       writeDotEnv(workspace, SETTINGS);
     });
+
+    await check("WORKLOAD=tpch-qphh: Refresh data and the power + throughput step appear, run live and complete in the tree; the panel shows the QphH chart", async () => {
+      // Iceberg is loaded and queried already: only the refresh sets and the new test run.
+      writeDotEnv(workspace, { ...SETTINGS, FRAMEWORKS: "iceberg", WORKLOAD: "tpch-qphh", QUERY_PARAMETERS: "generated" });
+      const QPHH_ROWS = ["Bronze", "Refresh data", "Silver", "Iceberg", "Gold", "Iceberg: queries", "Iceberg: power + throughput (QphH)", "Report"];
+      const names = (rows: string[]) => rows.map((r) => r.split(",")[0]).join("|");
+      await waitForPhases(page, (rows) => names(rows) === QPHH_ROWS.join("|"), 60_000);
+      const before = readState(workspace).runs.length;
+      await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      await waitForPhases(page, (rows) => rows.some((r) => r.startsWith("Iceberg: power + throughput (QphH), running")), RUN_TIMEOUT_MS);
+      await page.waitForTimeout(1_000);
+      await screenshot(page, "13-qphh-running");
+      const run = await waitForRun(workspace, before, RUN_TIMEOUT_MS);
+      if (run.status !== "completed") throw new Error(`the tpch-qphh run ended ${run.status}`);
+      const done = await waitForPhases(page, (rows) => rows.length === QPHH_ROWS.length && rows.every((r) => /, (completed|up to date)/.test(r)), 60_000);
+      for (const row of ["Refresh data", "Iceberg: power + throughput (QphH)"]) {
+        if (!done.some((r) => r.startsWith(`${row}, completed`))) throw new Error(`${row} did not complete: ${done.join(" / ")}`);
+      }
+      await screenshot(page, "14-qphh-completed");
+
+      const qphhModel = readSummary(readState(workspace));
+      const figures = qphhModel.qphh?.["spark.iceberg"];
+      if (!figures?.qphhAtSize) throw new Error(`summary.json has no QphH@Size for spark.iceberg: ${JSON.stringify(figures)}`);
+      await runCommandFromPalette(page, "Lakehouse: Open Report");
+      await checkReportPanel(page, qphhModel);
+      await checkQphhTable(page, qphhModel);
+      await rich(reportFrame(page).locator('[data-chart="qphh"]')).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await screenshot(page, "15-report-qphh");
+      writeDotEnv(workspace, SETTINGS);
+    });
   });
 }
 
@@ -208,7 +241,7 @@ async function untrustedScenario(root: string, extensionDir: string): Promise<vo
       await dontTrust.waitFor({ state: "visible", timeout: 30_000 }).then(() => dontTrust.click(), () => undefined);
       await openLakehouseView(page);
       await page.getByText(/Restricted Mode/).first().waitFor({ state: "visible", timeout: 60_000 });
-      await screenshot(page, "13-untrusted");
+      await screenshot(page, "16-untrusted");
       await tryPalette(page, "Lakehouse: Run Lakehouse Benchmark");
       await page.waitForTimeout(8_000);
       const ran = [".lakebench", "lakehouse-data"].filter((d) => existsSync(join(workspace, d)));
@@ -226,14 +259,14 @@ async function welcomeScenario(root: string, extensionDir: string): Promise<void
     await check("a folder without .env: the view offers to create it from the example", async () => {
       await openLakehouseView(page);
       await page.getByText(/No configuration yet/).first().waitFor({ state: "visible", timeout: 60_000 });
-      await screenshot(page, "14-welcome-no-configuration");
+      await screenshot(page, "17-welcome-no-configuration");
       await page.getByRole("button", { name: "Create .env from Example" }).first().click();
       // The example configures four formats (iceberg, delta, hudi, parquet), one target each: 12 rows.
       await waitForPhases(page, (rows) => rows.length === 12 && rows[0].startsWith("Bronze, pending"), 60_000);
       const created = readFileSync(join(workspace, ".env"), "utf8");
       if (!created.includes("TPCH_SCALE_FACTOR=")) throw new Error(".env was not created from the example");
       await page.waitForTimeout(800);
-      await screenshot(page, "15-env-created");
+      await screenshot(page, "18-env-created");
     });
   });
 }

@@ -20,12 +20,13 @@ const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
 const load = (format: string) => `load@spark.${format}`;
 const queries = (format: string) => `queries@spark.${format}`;
 const qphh = (format: string) => `qphh@spark.${format}`;
+/** The merge-on-read variants: each writes its own kind of delete files. */
+const MERGE_ON_READ = ["iceberg-mor", "delta-dv", "hudi-mor"];
 /**
- * The merge-on-read variants (each writes its own kind of delete files) and the Parquet
- * baseline (no transactions: its deletes rewrite the table). The copy-on-write variants'
- * refresh functions are tested in spark-jobs/tests/test_refresh_changes.py.
+ * The power + throughput test's targets: the four formats (copy-on-write, and Parquet with no
+ * transactions: its deletes rewrite the table), then the merge-on-read variants.
  */
-const VARIANTS = ["iceberg-mor", "delta-dv", "hudi-mor", "parquet"];
+const QPHH_TARGETS = [...FRAMEWORKS, ...MERGE_ON_READ];
 const QPHH_FLAGS = ["--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "generated"];
 
 /** Every file under the formats' silver trees with its size and modification time. */
@@ -138,39 +139,41 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
-  it("runs tpch-qphh on the merge-on-read variants and Parquet: loads and queries as before, then power + throughput with 2 streams, every answer checked at its table state, the loaded tables untouched", async () => {
-    // In the same workspace: parquet is loaded and queried by the first run, the variants are new.
-    const before = await silverListing(dataDir, ["parquet"]);
-    const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", VARIANTS.join(",")], workspace);
+  it("runs tpch-qphh on all four formats and the merge-on-read variants: loads and queries the new ones, then power + throughput with 2 streams on each, every answer checked at its table state, the loaded tables untouched", async () => {
+    // In the same workspace: the four formats are loaded and queried by the first run, the variants are new.
+    const before = await silverListing(dataDir, FRAMEWORKS);
+    const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", QPHH_TARGETS.join(",")], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const state = await readStateFile(workspace);
     expect(state.runs.at(-1)!.phases).toMatchObject({
-      [load("parquet")]: "skipped", [queries("parquet")]: "skipped", [load("hudi-mor")]: "executed", [queries("hudi-mor")]: "executed",
-      "refresh-data": "executed", [qphh("parquet")]: "executed", [qphh("hudi-mor")]: "executed",
+      ...Object.fromEntries(FRAMEWORKS.flatMap((f) => [[load(f), "skipped"], [queries(f), "skipped"]])),
+      ...Object.fromEntries(MERGE_ON_READ.flatMap((v) => [[load(v), "executed"], [queries(v), "executed"]])),
+      ...Object.fromEntries(QPHH_TARGETS.map((t) => [qphh(t), "executed"])),
+      "refresh-data": "executed",
     });
-    for (const variant of VARIANTS) expect(state.phases[queries(variant)].result, variant).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
+    for (const target of QPHH_TARGETS) expect(state.phases[queries(target)].result, target).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
 
     // Three refresh sets (power + one per stream), 15 orders each at SF 0.01 (0.1 % of 15,000).
     const refresh = refreshManifestSchema.parse(JSON.parse(await fs.readFile(path.join(dataDir, "bronze/tpch/sf0.01/refresh/manifest.json"), "utf8")));
     expect(refresh.sets.map((s) => [s.set, s.orders, s.deletes])).toEqual([[1, 15, 15], [2, 15, 15], [3, 15, 15]]);
 
-    for (const variant of VARIANTS) {
-      const phase = state.phases[qphh(variant)];
-      expect(phase.status, `${variant}: ${phase.error}`).toBe("completed");
+    for (const target of QPHH_TARGETS) {
+      const phase = state.phases[qphh(target)];
+      expect(phase.status, `${target}: ${phase.error}`).toBe("completed");
       const metrics = qphhMetricsSchema.parse(JSON.parse(await fs.readFile(phase.result!.metricsFile as string, "utf8")));
       // 22 power-test queries + 2 streams x 22, each against the oracle at its state.
-      expect(phase.result, variant).toMatchObject({ failed: [], mismatched: [], countMismatches: [], streams: 2 });
-      expect(Object.values(metrics.power.queries).every((q) => q.answer.status === "match"), variant).toBe(true);
-      expect(metrics.power.powerAtSize, variant).toBeGreaterThan(0);
-      if (variant === "parquet") {
+      expect(phase.result, target).toMatchObject({ failed: [], mismatched: [], countMismatches: [], streams: 2 });
+      expect(Object.values(metrics.power.queries).every((q) => q.answer.status === "match"), target).toBe(true);
+      expect(metrics.power.powerAtSize, target).toBeGreaterThan(0);
+      if (target === "parquet") {
         // No snapshot isolation: a stream query that overlapped a rewrite may fail or read part of it; it is reported apart.
         const failedInRewrite = metrics.totals.unisolated.filter((u) => / failed: /.test(u)).length;
         expect(metrics.totals.checked + failedInRewrite).toBe(66);
         expect(metrics.totals.passed + metrics.totals.unisolated.length).toBe(66);
       } else {
-        expect(metrics.totals).toMatchObject({ checked: 66, passed: 66, unisolated: [] });
-        expect(metrics.throughput.throughputAtSize, variant).toBeGreaterThan(0);
-        expect(metrics.qphhAtSize, variant).toBeGreaterThan(0);
+        expect(metrics.totals, target).toMatchObject({ checked: 66, passed: 66, unisolated: [] });
+        expect(metrics.throughput.throughputAtSize, target).toBeGreaterThan(0);
+        expect(metrics.qphhAtSize, target).toBeGreaterThan(0);
       }
       // Row counts after every refresh function (states 2, 4, ... 12), each equal to the oracle's.
       expect(metrics.counts.map((c) => c.state)).toEqual([2, 4, 6, 8, 10, 12]);
@@ -180,11 +183,11 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
       expect(metrics.throughput.refresh.map((r) => r.set)).toEqual([2, 3]);
       // Each variant's own way of deleting: delete files, deletion vectors or log files only where it merges on read.
       const deleteFiles = metrics.storage.lineitem.delete_files as number | null;
-      if (["iceberg-mor", "delta-dv", "hudi-mor"].includes(variant)) expect(deleteFiles, variant).toBeGreaterThan(0);
-      else expect(deleteFiles ?? 0, variant).toBe(0);
+      if (MERGE_ON_READ.includes(target)) expect(deleteFiles, target).toBeGreaterThan(0);
+      else expect(deleteFiles ?? 0, target).toBe(0);
     }
     // The copies are gone, the loaded tables are exactly as they were: no file added, removed or rewritten.
-    expect(await silverListing(dataDir, ["parquet"])).toEqual(before);
+    expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(before);
     expect(await fs.readdir(path.join(dataDir, "work", state.runs.at(-1)!.benchmarkId)).catch(() => [])).toEqual([]);
 
     const table = (format: string, ...rest: string[]) => path.join(dataDir, "silver", format, "tpch_sf0_01", "lineitem", ...rest);
@@ -201,9 +204,9 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(await fs.readFile(table("hudi-mor", ".hoodie", "hoodie.properties"), "utf8")).toMatch(/hoodie\.table\.type=MERGE_ON_READ/);
 
     const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
-    expect(model.targets.map((t) => t.id)).toEqual(VARIANTS.map((v) => `spark.${v}`));
+    expect(model.targets.map((t) => t.id)).toEqual(QPHH_TARGETS.map((t) => `spark.${t}`));
     expect(model.problems).toEqual([]);
-    expect(Object.keys(model.qphh ?? {}).sort()).toEqual(VARIANTS.map((v) => `spark.${v}`).sort());
+    expect(Object.keys(model.qphh ?? {}).sort()).toEqual(QPHH_TARGETS.map((t) => `spark.${t}`).sort());
     const html = await fs.readFile(path.join(state.phases.report.result!.dir as string, "report.html"), "utf8");
     expect(html).toContain("derived from TPC-H, not an audited TPC result");
   });

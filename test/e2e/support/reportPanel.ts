@@ -2,6 +2,7 @@
 // figures in the data grid are the ones in summary.json, formatted as the HTML report does.
 import { seconds } from "../../../src/core/report/format";
 import type { ReportModel } from "../../../src/core/report/model";
+import { answersText, metricText, qphhTargets } from "../../../src/core/report/qphhText";
 import { sameQueryMeasurement } from "../../../src/core/report/reuse";
 import type { FrameLocator, Locator, Page } from "../vscodeHost";
 import { rich, type PageCanvas } from "./playwrightExtras";
@@ -73,6 +74,24 @@ export async function checkReportPanel(page: Page, model: ReportModel): Promise<
   if (ranked < rankings.length * model.targets.length) problems.push(`only ${ranked} verdict rows in summary.json's verdict`);
   if (problems.length) throw new Error(`grid differs from summary.json:\n  ${problems.slice(0, 10).join("\n  ")}`);
   console.log(`  report panel: ${charts.length} charts drawn, ${Object.keys(grid).length} grid rows, ${compared} query cells and ${ranked} verdict rows equal to summary.json`);
+}
+
+/** The power + throughput table shows every target's figures from summary.json, as core formats them. */
+export async function checkQphhTable(page: Page, model: ReportModel): Promise<void> {
+  const rows = await rich(reportFrame(page).locator('[data-table="qphh"]')).evaluate((table) => {
+    const head = [...table.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim());
+    return [...table.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.querySelectorAll("td")].map((td, i) => [head[i], (td.textContent ?? "").trim()])));
+  });
+  const targets = qphhTargets(model);
+  const problems: string[] = [];
+  if (rows.length !== targets.length) problems.push(`${rows.length} rows for ${targets.length} targets`);
+  for (const [target, figures] of targets) {
+    const row = rows.find((r) => r.format === target.label);
+    const wanted = { "Power@Size": metricText(figures.powerAtSize), "Throughput@Size": metricText(figures.throughputAtSize), "QphH@Size": metricText(figures.qphhAtSize), "answers correct": answersText(figures) };
+    for (const [column, text] of Object.entries(wanted)) if (row?.[column] !== text) problems.push(`${target.label} ${column}: panel shows ${JSON.stringify(row?.[column])}, summary.json says ${JSON.stringify(text)}`);
+  }
+  if (problems.length) throw new Error(`QphH table differs from summary.json:\n  ${problems.join("\n  ")}`);
+  console.log(`  QphH table: ${targets.length} target(s) equal to summary.json`);
 }
 
 /** Picks run B in the panel's "Compare with" picker (vscode-single-select) by its option label. */
