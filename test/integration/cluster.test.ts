@@ -14,7 +14,13 @@ import { defaultToolchain, getJson, occupyCluster, startStandaloneCluster, type 
 import { processGroupAlive, readStateFile } from "./support/state";
 
 const SECRET = "lakebench-test-secret-0123456789";
-const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"];
+/**
+ * A format of each way of plugging into Spark: Iceberg through its own catalog, Hudi through
+ * spark_catalog with its session extension and Kryo registrator (Delta's way too). Local mode
+ * runs all four formats on the same code; here the question is the jars and settings reaching
+ * the executors on the workers.
+ */
+const FRAMEWORKS = ["iceberg", "hudi"];
 const load = (format: string) => `load@spark.${format}`;
 const queries = (format: string) => `queries@spark.${format}`;
 /**
@@ -63,7 +69,7 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
     if (workspace) await fs.rm(workspace, { recursive: true, force: true });
   });
 
-  it("runs all four formats with every answer matching DuckDB (six queries reading all eight tables), executors on both workers", async () => {
+  it("runs Iceberg and Hudi with every answer matching DuckDB (six queries reading all eight tables), executors on both workers", async () => {
     const result = await runCli(["run"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
@@ -90,14 +96,14 @@ describe("SPARK_MASTER=spark://127.0.0.1:<port> on a real standalone cluster", (
   });
 
   it("queries two formats at once with FRAMEWORK_PARALLELISM=2, and the report says the timings were concurrent", async () => {
-    const result = await runCli(["gold", "--force", "--frameworks", "iceberg,parquet", "--queries", "1,6", "--parallelism", "2"], workspace);
+    const result = await runCli(["gold", "--force", "--frameworks", "iceberg,hudi", "--queries", "1,6", "--parallelism", "2"], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const state = await readStateFile(workspace);
-    const [iceberg, parquet] = [state.phases[queries("iceberg")], state.phases[queries("parquet")]];
-    expect(Date.parse(iceberg.startedAt!)).toBeLessThan(Date.parse(parquet.finishedAt!));
-    expect(Date.parse(parquet.startedAt!)).toBeLessThan(Date.parse(iceberg.finishedAt!));
+    const [iceberg, hudi] = [state.phases[queries("iceberg")], state.phases[queries("hudi")]];
+    expect(Date.parse(iceberg.startedAt!)).toBeLessThan(Date.parse(hudi.finishedAt!));
+    expect(Date.parse(hudi.startedAt!)).toBeLessThan(Date.parse(iceberg.finishedAt!));
     expect(iceberg.result?.concurrent).toBe(true);
-    const report = await runCli(["report", "--frameworks", "iceberg,parquet", "--queries", "1,6", "--parallelism", "2"], workspace);
+    const report = await runCli(["report", "--frameworks", "iceberg,hudi", "--queries", "1,6", "--parallelism", "2"], workspace);
     expect(report.exitCode, report.stdout).toBe(0);
     const html = await fs.readFile(path.join((await readStateFile(workspace)).phases.report.result!.dir as string, "report.html"), "utf8");
     expect(html).toContain("Timings were taken concurrently");

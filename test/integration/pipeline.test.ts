@@ -139,17 +139,41 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(manifest.tables.orders.rows).toBe(15_000);
   });
 
-  it("runs tpch-qphh on all four formats and the merge-on-read variants: loads and queries the new ones, then power + throughput with 2 streams on each, every answer checked at its table state, the loaded tables untouched", async () => {
+  /** The loaded tables' files before any power + throughput test, and the run killed during one. */
+  let pristine: Record<string, string>;
+  let interrupted: { childPid?: number; benchmarkId?: string };
+
+  it("kill -9 during Parquet's refresh stream leaves its power + throughput phase interrupted", async () => {
+    pristine = await silverListing(dataDir, FRAMEWORKS);
+    const killed = startCli(["run", ...QPHH_FLAGS, "--frameworks", "parquet"], workspace);
+    let output = "";
+    killed.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    interrupted = await waitFor(async () => {
+      const phase = (await readStateFile(workspace)).phases[qphh("parquet")];
+      // The refresh stream's first change: set 2 (set 1 is the power test's).
+      return phase?.status === "running" && phase.childPid && output.includes("RF1 of set 2") ? phase : undefined;
+    }, 300_000, "qphh@spark.parquet's refresh stream to change the copy");
+    killed.kill("SIGKILL");
+    await killed;
+    expect((await readStateFile(workspace)).phases[qphh("parquet")].status).toBe("running");
+    expect(existsSync(path.join(dataDir, "work", interrupted.benchmarkId!))).toBe(true);
+  });
+
+  it("runs tpch-qphh on all four formats and the merge-on-read variants: Parquet's from a fresh copy, the new variants loaded and queried, then power + throughput with 2 streams on each, every answer checked at its table state, the loaded tables untouched", async () => {
     // In the same workspace: the four formats are loaded and queried by the first run, the variants are new.
-    const before = await silverListing(dataDir, FRAMEWORKS);
     const result = await runCli(["run", ...QPHH_FLAGS, "--frameworks", QPHH_TARGETS.join(",")], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    // The killed run's phase is found, its Spark job is gone, its half-changed copy removed.
+    expect(result.stdout).toContain("qphh@spark.parquet: found interrupted");
+    expect(processGroupAlive(interrupted.childPid!)).toBe(false);
+    expect(existsSync(path.join(dataDir, "work", interrupted.benchmarkId!))).toBe(false);
     const state = await readStateFile(workspace);
     expect(state.runs.at(-1)!.phases).toMatchObject({
       ...Object.fromEntries(FRAMEWORKS.flatMap((f) => [[load(f), "skipped"], [queries(f), "skipped"]])),
       ...Object.fromEntries(MERGE_ON_READ.flatMap((v) => [[load(v), "executed"], [queries(v), "executed"]])),
       ...Object.fromEntries(QPHH_TARGETS.map((t) => [qphh(t), "executed"])),
-      "refresh-data": "executed",
+      // Written by the killed run, complete: reused.
+      "refresh-data": "skipped",
     });
     for (const target of QPHH_TARGETS) expect(state.phases[queries(target)].result, target).toMatchObject({ passed: 22, queries: 22, mismatched: [], failed: [] });
 
@@ -187,7 +211,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
       else expect(deleteFiles ?? 0, target).toBe(0);
     }
     // The copies are gone, the loaded tables are exactly as they were: no file added, removed or rewritten.
-    expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(before);
+    expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(pristine);
     expect(await fs.readdir(path.join(dataDir, "work", state.runs.at(-1)!.benchmarkId)).catch(() => [])).toEqual([]);
 
     const table = (format: string, ...rest: string[]) => path.join(dataDir, "silver", format, "tpch_sf0_01", "lineitem", ...rest);
@@ -209,34 +233,6 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     expect(Object.keys(model.qphh ?? {}).sort()).toEqual(QPHH_TARGETS.map((t) => `spark.${t}`).sort());
     const html = await fs.readFile(path.join(state.phases.report.result!.dir as string, "report.html"), "utf8");
     expect(html).toContain("derived from TPC-H, not an audited TPC result");
-  });
-
-  it("recovers from kill -9 during the throughput test's refresh stream: the rerun starts from a fresh copy and the loaded tables are unchanged", async () => {
-    const before = await silverListing(dataDir, ["parquet"]);
-    // Validation parameters: a setting only the power + throughput test reads, so it alone reruns.
-    const flags = ["run", "--workload", "tpch-qphh", "--streams", "2", "--query-parameters", "validation", "--frameworks", "parquet"];
-    const killed = startCli(flags, workspace);
-    let output = "";
-    killed.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const running = await waitFor(async () => {
-      const phase = (await readStateFile(workspace)).phases[qphh("parquet")];
-      // The refresh stream's first change: set 2 (set 1 is the power test's).
-      return phase?.status === "running" && phase.childPid && output.includes("RF1 of set 2") ? phase : undefined;
-    }, 300_000, "qphh@spark.parquet's refresh stream to change the copy");
-    killed.kill("SIGKILL");
-    await killed;
-    expect((await readStateFile(workspace)).phases[qphh("parquet")].status).toBe("running");
-
-    const result = await runCli(flags, workspace);
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain("qphh@spark.parquet: found interrupted");
-    expect(processGroupAlive(running.childPid!)).toBe(false);
-    const state = await readStateFile(workspace);
-    expect(state.runs.at(-1)!.phases).toMatchObject({ [load("parquet")]: "skipped", [queries("parquet")]: "skipped", [qphh("parquet")]: "executed" });
-    expect(state.phases[qphh("parquet")].result).toMatchObject({ failed: [], mismatched: [], countMismatches: [] });
-    // The killed run's half-changed copy is gone; the loaded table never saw a change.
-    expect(existsSync(path.join(dataDir, "work", running.benchmarkId!))).toBe(false);
-    expect(await silverListing(dataDir, ["parquet"])).toEqual(before);
   });
 
   it("recovers from kill -9 during silver: the next run cleans the stale phase and completes", async () => {
