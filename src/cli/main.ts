@@ -60,6 +60,7 @@ function withRunOptions(command: Command): Command {
     .option("--workload <id>", `what every target runs: ${WORKLOAD_IDS.join(" or ")} (WORKLOAD)`)
     .option("--streams <n>", 'query streams of the throughput test, or "auto" (THROUGHPUT_STREAMS)')
     .option("--query-parameters <mode>", "validation or generated substitution parameters (QUERY_PARAMETERS)")
+    .option("--rounds <n>", "rounds of change of the lifecycle workload (LIFECYCLE_ROUNDS)")
     .option("-d, --data-dir <dir>", "data directory (DATA_DIR)")
     .option("--spark-master <url>", "local[*], spark://host:port or compose (SPARK_MASTER)")
     .option("--parallelism <n>", "formats converted or queried at the same time (FRAMEWORK_PARALLELISM)")

@@ -11,6 +11,7 @@ export interface RunFlags {
   workload?: string;
   streams?: string;
   queryParameters?: string;
+  rounds?: string;
   dataDir?: string;
   sparkMaster?: string;
   parallelism?: string;
@@ -27,6 +28,7 @@ export function flagsToRawConfig(flags: RunFlags): RawConfig {
     WORKLOAD: flags.workload,
     THROUGHPUT_STREAMS: flags.streams,
     QUERY_PARAMETERS: flags.queryParameters,
+    LIFECYCLE_ROUNDS: flags.rounds,
     DATA_DIR: flags.dataDir,
     SPARK_MASTER: flags.sparkMaster,
     FRAMEWORK_PARALLELISM: flags.parallelism,

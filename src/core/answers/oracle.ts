@@ -2,17 +2,16 @@
  * The DuckDB oracle: the expected answer of every query, computed once per bronze data set
  * and query set, and kept beside the gold metrics.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BronzeManifest } from "../datagen/manifest";
 import { SPARK_JOBS_DIR } from "../environment/toolchain";
 import { hashOf } from "../phase/hashing";
-import { runPhaseCommand, type PhaseContext } from "../phase/context";
+import type { PhaseContext } from "../phase/context";
 import { readJobOutput } from "../engines/jobOutput";
 import { answerFileSchema, type AnswerFile } from "../engines/outputs";
 import { readJson } from "../runners/jsonFile";
-import { pythonJobCommand } from "../runners/pythonJob";
-
+import { ensureOracleJob } from "./oracleJob";
 
 export const queryName = (n: number): string => `q${String(n).padStart(2, "0")}`;
 
@@ -21,21 +20,12 @@ export function queryTexts(numbers: number[]): Record<string, string> {
   return Object.fromEntries(numbers.map((n) => [queryName(n), readFileSync(path.join(SPARK_JOBS_DIR, "queries", `${queryName(n)}.sql`), "utf8")]));
 }
 
-/** Oracle runs under way, by answer file: gold phases running side by side share one. */
-const computing = new Map<string, Promise<void>>();
-
 export async function ensureOracleAnswers(ctx: PhaseContext): Promise<{ file: string; answers: AnswerFile }> {
   const manifest = await readJson<BronzeManifest>(ctx.layout.bronzeManifest);
   const requirements = readFileSync(path.join(SPARK_JOBS_DIR, "requirements.txt"), "utf8");
   const key = `duckdb-${hashOf({ texts: queryTexts(ctx.config.queries), bronze: manifest.createdAt, requirements })}`;
   const file = ctx.layout.oracleAnswers(key);
-  if (!computing.has(file) && !existsSync(file)) {
-    ctx.progress(`${ctx.phase}: computing the expected answers with DuckDB`);
-    const args = ["--bronze-dir", ctx.layout.bronzeDir, "--scale-factor", String(ctx.config.scaleFactor), "--queries", ctx.config.queries.join(","), "--output", file];
-    const run = runPhaseCommand(ctx, pythonJobCommand("oracle/duckdb_answers.py", args, ctx.toolchain));
-    computing.set(file, run);
-    run.finally(() => computing.delete(file)).catch(() => undefined);
-  }
-  await computing.get(file);
+  const args = ["--bronze-dir", ctx.layout.bronzeDir, "--scale-factor", String(ctx.config.scaleFactor), "--queries", ctx.config.queries.join(","), "--output", file];
+  await ensureOracleJob(ctx, { file, script: "oracle/duckdb_answers.py", args, what: "the expected answers" });
   return { file, answers: await readJobOutput(ctx.phase, file, answerFileSchema) };
 }

@@ -4,18 +4,18 @@
  * every stream's queries answered at each state a stream can see (spark-jobs/oracle/state_answers.py).
  * Computed once per bronze data, refresh sets, streams and parameters; shared by every target.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { QueryParameterMode } from "../config/keys";
 import type { BronzeManifest } from "../datagen/manifest";
 import { readJobOutput } from "../engines/jobOutput";
 import { stateOracleSchema, type StateOracle } from "../engines/outputs";
 import { SPARK_JOBS_DIR } from "../environment/toolchain";
-import { runPhaseCommand, type PhaseContext } from "../phase/context";
+import type { PhaseContext } from "../phase/context";
 import { hashOf } from "../phase/hashing";
 import { readJson } from "../runners/jsonFile";
-import { pythonJobCommand } from "../runners/pythonJob";
 import { queryTexts } from "./oracle";
+import { ensureOracleJob } from "./oracleJob";
 
 export interface StateOracleRequest {
   streams: number;
@@ -24,9 +24,6 @@ export interface StateOracleRequest {
   /** The refresh manifest's creation time: new sets, new answers. */
   refreshCreatedAt: string;
 }
-
-/** Oracle runs under way, by file: refresh tests running side by side share one. */
-const computing = new Map<string, Promise<void>>();
 
 export async function ensureStateOracle(ctx: PhaseContext, request: StateOracleRequest): Promise<{ file: string; oracle: StateOracle }> {
   const manifest = await readJson<BronzeManifest>(ctx.layout.bronzeManifest);
@@ -37,21 +34,15 @@ export async function ensureStateOracle(ctx: PhaseContext, request: StateOracleR
     ...request,
   };
   const file = ctx.layout.oracleAnswers(`duckdb-states-${hashOf(inputs).slice(0, 16)}`);
-  if (!computing.has(file) && !existsSync(file)) {
-    ctx.progress(`${ctx.phase}: computing the expected answers at every table state with DuckDB`);
-    const args = [
-      "--bronze-dir", ctx.layout.bronzeDir,
-      "--refresh-dir", ctx.layout.refreshDir,
-      "--scale-factor", String(ctx.config.scaleFactor),
-      "--streams", String(request.streams),
-      "--parameters", request.parameters,
-      "--seed", String(request.seed),
-      "--output", file,
-    ];
-    const run = runPhaseCommand(ctx, pythonJobCommand("oracle/state_answers.py", args, ctx.toolchain));
-    computing.set(file, run);
-    run.finally(() => computing.delete(file)).catch(() => undefined);
-  }
-  await computing.get(file);
+  const args = [
+    "--bronze-dir", ctx.layout.bronzeDir,
+    "--refresh-dir", ctx.layout.refreshDir,
+    "--scale-factor", String(ctx.config.scaleFactor),
+    "--streams", String(request.streams),
+    "--parameters", request.parameters,
+    "--seed", String(request.seed),
+    "--output", file,
+  ];
+  await ensureOracleJob(ctx, { file, script: "oracle/state_answers.py", args, what: "the expected answers at every table state" });
   return { file, oracle: await readJobOutput(ctx.phase, file, stateOracleSchema) };
 }

@@ -39,6 +39,8 @@ export interface BenchConfig {
   throughputStreams: number;
   /** validation: the spec's validation values in every query; generated: each stream's own (clause 2.4). */
   queryParameters: QueryParameterMode;
+  /** Rounds of change of the lifecycle workload (LIFECYCLE_ROUNDS), each one refresh set and one upsert. */
+  lifecycleRounds: number;
   iceberg: { formatVersion: string };
   delta: { checkpointInterval: number };
   /** Absolute: venv, jars and other downloads shared by all workspaces. */

@@ -8,12 +8,15 @@ export type FormatId = (typeof FORMAT_IDS)[number];
 export const DEFAULT_FORMATS: readonly FormatId[] = ["iceberg", "delta", "hudi", "parquet"];
 
 /** The workloads in src/core/workloads/ (WORKLOAD); each id has its JSON definition there. */
-export const WORKLOAD_IDS = ["tpch-read", "tpch-qphh"] as const;
+export const WORKLOAD_IDS = ["tpch-read", "tpch-qphh", "lifecycle"] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 /** Where the query texts' substitution parameters come from (TPC-H clause 2.4). */
 export const QUERY_PARAMETER_MODES = ["validation", "generated"] as const;
 export type QueryParameterMode = (typeof QUERY_PARAMETER_MODES)[number];
+
+/** Each lifecycle round applies its own refresh set (at most 999, dbgen's key rule) and runs the queries once more. */
+export const MAX_LIFECYCLE_ROUNDS = 100;
 
 export const PARQUET_CODECS = ["snappy", "zstd", "gzip", "uncompressed"] as const;
 export const QUERY_NUMBERS = Array.from({ length: 22 }, (_, i) => i + 1);
@@ -45,6 +48,7 @@ export const CONFIG_DEFAULTS = {
   WORKLOAD: "tpch-read",
   THROUGHPUT_STREAMS: "auto",
   QUERY_PARAMETERS: "validation",
+  LIFECYCLE_ROUNDS: "5",
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_DEFAULTS;

@@ -123,6 +123,7 @@ function toBenchConfig(parsed: ParsedConfig, workspace: string): BenchConfig {
     workload: parsed.WORKLOAD,
     throughputStreams: parsed.THROUGHPUT_STREAMS === "auto" ? minimumThroughputStreams(parsed.TPCH_SCALE_FACTOR) : parsed.THROUGHPUT_STREAMS,
     queryParameters: parsed.QUERY_PARAMETERS,
+    lifecycleRounds: parsed.LIFECYCLE_ROUNDS,
     iceberg: { formatVersion: parsed.ICEBERG_FORMAT_VERSION },
     delta: { checkpointInterval: parsed.DELTA_CHECKPOINT_INTERVAL },
     cacheDir: resolvePath(parsed.LAKEBENCH_CACHE_DIR, workspace),

@@ -1,7 +1,7 @@
 /** The one validated schema that turns raw strings into typed values, every value bounded. */
 import { z } from "zod";
 import { CONTROL_CHARACTERS, decimal, decimalPlaces, field, integerIn, jvmMemory, oneOf, parseInteger, path } from "./fields";
-import { FORMAT_IDS, PARQUET_CODECS, QUERY_NUMBERS, QUERY_PARAMETER_MODES, WORKLOAD_IDS, type ConfigKey, type FormatId } from "./keys";
+import { FORMAT_IDS, MAX_LIFECYCLE_ROUNDS, PARQUET_CODECS, QUERY_NUMBERS, QUERY_PARAMETER_MODES, WORKLOAD_IDS, type ConfigKey, type FormatId } from "./keys";
 
 /** At most 3 decimals from 0.001: the namespace tpch_sf<SF> stays a plain decimal (never 1e-7). */
 const scaleFactor = field("a number from 0.001 to 10000 with at most 3 decimals, e.g. 0.01, 1 or 10", (raw) => {
@@ -103,6 +103,7 @@ export const rawConfigFields = z.object({
   WORKLOAD: oneOf(WORKLOAD_IDS),
   THROUGHPUT_STREAMS: throughputStreams,
   QUERY_PARAMETERS: oneOf(QUERY_PARAMETER_MODES),
+  LIFECYCLE_ROUNDS: integerIn(1, MAX_LIFECYCLE_ROUNDS, "rounds"),
 } satisfies Record<ConfigKey, z.ZodTypeAny>);
 
 export const rawConfigSchema = rawConfigFields.superRefine((config, ctx) => {

@@ -41,6 +41,19 @@ export interface RefreshTestJob {
   onEvent(event: JobEvent): void;
 }
 
+/** The lifecycle workload's rounds of change on a per-run copy of a format's orders and lineitem. */
+export interface LifecycleJob {
+  format: FormatId;
+  /** Where the working copy goes (removed by the phase before and after). */
+  workRoot: string;
+  refreshDir: string;
+  rounds: number;
+  /** The passes, changes, storage and maintenance (lifecycleOutputSchema) and the answers per pass (passAnswerFileSchema). */
+  output: string;
+  answers: string;
+  onEvent(event: JobEvent): void;
+}
+
 /** An engine opened for one pipeline run. */
 export interface EngineSession {
   id: EngineId;
@@ -51,6 +64,7 @@ export interface EngineSession {
   load(ctx: PhaseContext, job: LoadJob): Promise<void>;
   runQueries(ctx: PhaseContext, job: QueryJob): Promise<void>;
   runRefreshTest(ctx: PhaseContext, job: RefreshTestJob): Promise<void>;
+  runLifecycle(ctx: PhaseContext, job: LifecycleJob): Promise<void>;
   /** Removes what open made (a secret file); called once, when the run ends. */
   close(): Promise<void>;
 }

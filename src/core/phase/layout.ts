@@ -103,11 +103,20 @@ export class DataLayout {
 
   /** The files the power and throughput test writes for one target in a run's metrics directory. */
   qphhFiles(benchmarkId: string, target: Target): QueryFiles {
+    return this.changingStepFiles(benchmarkId, target, "qphh");
+  }
+
+  /** The files the lifecycle step writes for one target in a run's metrics directory. */
+  lifecycleFiles(benchmarkId: string, target: Target): QueryFiles {
+    return this.changingStepFiles(benchmarkId, target, "lifecycle");
+  }
+
+  private changingStepFiles(benchmarkId: string, target: Target, step: string): QueryFiles {
     const dir = this.metricsDir(benchmarkId);
     return {
-      raw: path.join(dir, `${target.id}.qphh.raw.json`),
-      answers: path.join(dir, `${target.id}.qphh.answers.json`),
-      metrics: path.join(dir, `${target.id}.qphh.json`),
+      raw: path.join(dir, `${target.id}.${step}.raw.json`),
+      answers: path.join(dir, `${target.id}.${step}.answers.json`),
+      metrics: path.join(dir, `${target.id}.${step}.json`),
     };
   }
 

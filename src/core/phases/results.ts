@@ -73,6 +73,26 @@ export const qphhResultSchema = z.object({
 });
 export type QphhResult = z.infer<typeof qphhResultSchema>;
 
+export const lifecycleResultSchema = z.object({
+  metricsFile: z.string(),
+  answersFile: z.string(),
+  oracleFile: z.string(),
+  rounds: count,
+  /** LST-Bench's degradation rate of the queries' sum over the rounds; null when a pass was incomplete. */
+  degradationRate: z.number().nullable(),
+  recovery: z.number().nullable(),
+  amplification: z.number().positive(),
+  maintenanceSeconds: z.number().nonnegative(),
+  timeTravel: z.enum(["matches round 0", "differs", "unsupported"]),
+  checked: count,
+  passed: count,
+  failed: z.array(z.string()),
+  mismatched: z.array(z.string()),
+  countMismatches: z.array(z.string()),
+  concurrent,
+});
+export type LifecycleResult = z.infer<typeof lifecycleResultSchema>;
+
 export const reportResultSchema = z.object({ dir: z.string(), summary: z.string(), html: z.string(), markdown: z.string(), problems: count });
 export type ReportResult = z.infer<typeof reportResultSchema>;
 

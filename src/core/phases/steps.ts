@@ -7,12 +7,13 @@ import type { BenchConfig } from "../config/benchConfig";
 import type { EngineSession } from "../engines";
 import { formatOptions } from "../formats";
 import { phaseId, type Target } from "../phase/targets";
-import type { StepKind, WorkloadStep } from "../workloads";
+import type { StepKind, Workload, WorkloadStep } from "../workloads";
 import type { PhaseDefinition, PhaseKind } from "./definition";
+import { lifecycleSetsNeeded, removeLifecycleOutputs, runLifecyclePhase } from "./lifecyclePhase";
 import { removeLoadOutputs, runLoadPhase } from "./loadPhase";
-import { removeQphhOutputs, runQphhPhase } from "./qphhPhase";
+import { refreshSetsNeeded, removeQphhOutputs, runQphhPhase } from "./qphhPhase";
 import { removeQueryOutputs, runQueriesPhase } from "./queriesPhase";
-import { qphhResultSchema, queriesResultSchema, resultOf } from "./results";
+import { lifecycleResultSchema, qphhResultSchema, queriesResultSchema, resultOf } from "./results";
 
 export interface StepPlan {
   step: WorkloadStep;
@@ -23,7 +24,7 @@ export interface StepPlan {
 }
 
 /** The layer each step kind fills (what `lakebench silver` or `gold` selects). */
-export const STEP_LAYERS: Readonly<Record<StepKind, PhaseKind>> = { load: "silver", "query-set": "gold", "refresh-test": "gold" };
+export const STEP_LAYERS: Readonly<Record<StepKind, PhaseKind>> = { load: "silver", "query-set": "gold", "refresh-test": "gold", lifecycle: "gold" };
 
 type StepPhase = Omit<PhaseDefinition, "name" | "kind" | "step" | "target" | "dependsOn" | "needsAllDependencies">;
 
@@ -56,7 +57,29 @@ const STEP_PHASES: Record<StepKind, (plan: StepPlan) => StepPhase> = {
     },
     run: (ctx) => runQphhPhase(ctx, engine, target),
   }),
+  lifecycle: ({ target, engine }) => ({
+    settings: (c: BenchConfig) => ({ rounds: c.lifecycleRounds, queries: c.queries, warmupRuns: c.warmupRuns, codec: c.parquetCodec, options: formatOptions(target.format, c), engine: engine.measurementSettings() }),
+    outputPresent: (_layout, state) => {
+      const result = resultOf(state, lifecycleResultSchema);
+      return result !== undefined && existsSync(result.metricsFile);
+    },
+    removePartialOutput: async (layout, state) => {
+      if (state.benchmarkId) await removeLifecycleOutputs(layout, state.benchmarkId, target);
+    },
+    run: (ctx) => runLifecyclePhase(ctx, engine, target),
+  }),
 };
+
+/** The refresh sets a step kind needs (step kinds that read no refresh sets need none). */
+const STEP_REFRESH_SETS: Partial<Record<StepKind, (c: BenchConfig) => number>> = {
+  "refresh-test": (c) => refreshSetsNeeded(c.throughputStreams),
+  lifecycle: (c) => lifecycleSetsNeeded(c.lifecycleRounds),
+};
+
+/** The refresh sets a workload's steps need: the most any of them reads. */
+export function refreshSetsFor(workload: Workload, config: BenchConfig): number {
+  return Math.max(0, ...workload.steps.map((step) => STEP_REFRESH_SETS[step.kind]?.(config) ?? 0));
+}
 
 export function stepPhase(plan: StepPlan): PhaseDefinition {
   const { step, target, dependsOn } = plan;

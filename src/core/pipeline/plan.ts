@@ -9,12 +9,11 @@ import type { EngineSession } from "../engines";
 import { removeOwned } from "../phase/ownedPaths";
 import { phaseId, targetsOf, type EngineId, type TargetId } from "../phase/targets";
 import { runBronzePhase } from "../phases/bronzePhase";
-import { refreshSetsNeeded } from "../phases/qphhPhase";
 import { runRefreshDataPhase } from "../phases/refreshDataPhase";
 import type { PhaseDefinition } from "../phases/definition";
 import { reportResultSchema, resultOf } from "../phases/results";
 import { runReportPhase } from "../phases/reportPhase";
-import { stepPhase } from "../phases/steps";
+import { refreshSetsFor, stepPhase } from "../phases/steps";
 import type { Dataset, Workload } from "../workloads";
 
 /** The engines opened for this run (those of its targets). */
@@ -38,11 +37,11 @@ export function planPhases(config: BenchConfig, workload: Workload, engines: Eng
     kind: "bronze",
     dependsOn: [bronze.name],
     needsAllDependencies: true,
-    settings: (c) => ({ scaleFactor: c.scaleFactor, sets: refreshSetsNeeded(c.throughputStreams) }),
+    settings: (c) => ({ scaleFactor: c.scaleFactor, sets: refreshSetsFor(workload, c) }),
     outputPresent: (layout) => existsSync(layout.refreshManifest),
     // Sets are written to a temporary directory and renamed into place: a partial one is never there.
     removePartialOutput: async () => {},
-    run: (ctx) => runRefreshDataPhase(ctx, refreshSetsNeeded(ctx.config.throughputStreams)),
+    run: (ctx) => runRefreshDataPhase(ctx, refreshSetsFor(workload, ctx.config)),
   };
   const generated = workload.steps.some((s) => s.reads.includes("refresh-sets")) ? [bronze, refreshData] : [bronze];
   const targets = targetsOf(config);

@@ -1,13 +1,14 @@
 /** The workloads in the repo, each checked against the schema when it is loaded. */
 import type { WorkloadId } from "../config/keys";
 import { workloadSchema, type Workload } from "./schema";
+import lifecycle from "./lifecycle.json";
 import tpchQphh from "./tpch-qphh.json";
 import tpchRead from "./tpch-read.json";
 
 export type { Dataset, StepKind, Workload, WorkloadStep } from "./schema";
 export { GENERATED_DATASETS, workloadSchema } from "./schema";
 
-const WORKLOAD_FILES: Readonly<Record<WorkloadId, unknown>> = { "tpch-read": tpchRead, "tpch-qphh": tpchQphh };
+const WORKLOAD_FILES: Readonly<Record<WorkloadId, unknown>> = { "tpch-read": tpchRead, "tpch-qphh": tpchQphh, lifecycle };
 
 export const DEFAULT_WORKLOAD: WorkloadId = "tpch-read";
 

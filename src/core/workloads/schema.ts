@@ -35,7 +35,13 @@ const querySetStep = z.object({ ...stepFields, kind: z.literal("query-set") }).s
  */
 const refreshTestStep = z.object({ ...stepFields, kind: z.literal("refresh-test") }).strict();
 
-export const workloadStepSchema = z.discriminatedUnion("kind", [loadStep, querySetStep, refreshTestStep]);
+/**
+ * Rounds of change (refresh pairs and an upsert), the queries after each, time travel and the
+ * format's maintenance. Like refresh-test it changes only a per-run copy, so it declares no change.
+ */
+const lifecycleStep = z.object({ ...stepFields, kind: z.literal("lifecycle") }).strict();
+
+export const workloadStepSchema = z.discriminatedUnion("kind", [loadStep, querySetStep, refreshTestStep, lifecycleStep]);
 export type WorkloadStep = z.infer<typeof workloadStepSchema>;
 export type StepKind = WorkloadStep["kind"];
 

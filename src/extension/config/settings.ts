@@ -14,6 +14,7 @@ export const SETTING_KEYS = {
   workload: "WORKLOAD",
   throughputStreams: "THROUGHPUT_STREAMS",
   queryParameters: "QUERY_PARAMETERS",
+  lifecycleRounds: "LIFECYCLE_ROUNDS",
   sparkMaster: "SPARK_MASTER",
   dataDir: "DATA_DIR",
 } as const satisfies Record<string, ConfigKey>;

@@ -58,9 +58,9 @@ export const REFRESH_DATA_PHASE = phaseId("refresh-data");
 const REFRESH_DATA_TITLE = "Refresh data: the TPC-H refresh sets (RF1 inserts, RF2 deletes), generated once beside bronze";
 
 /** What a leaf does when its target has more than one phase in a layer (gold: queries, then QphH). */
-const STEP_LABELS: Record<StepKind, string> = { load: "load", "query-set": "queries", "refresh-test": "power + throughput (QphH)" };
+const STEP_LABELS: Record<StepKind, string> = { load: "load", "query-set": "queries", "refresh-test": "power + throughput (QphH)", lifecycle: "lifecycle (rounds of change)" };
 /** Said in the tooltip of a step that is not the layer's usual one. */
-const STEP_TOOLTIPS: Partial<Record<StepKind, string>> = { "refresh-test": "TPC-H power and throughput test" };
+const STEP_TOOLTIPS: Partial<Record<StepKind, string>> = { "refresh-test": "TPC-H power and throughput test", lifecycle: "rounds of refresh functions and upserts, the queries after each, time travel and maintenance" };
 
 /** Which leaf it is beyond its layer: its step's kind, or the refresh-data phase. */
 type LeafRole = StepKind | "refresh-data";

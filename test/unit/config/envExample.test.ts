@@ -39,6 +39,7 @@ const ALTERNATIVES: Record<ConfigKey, string> = {
   WORKLOAD: "tpch-qphh",
   THROUGHPUT_STREAMS: "3",
   QUERY_PARAMETERS: "generated",
+  LIFECYCLE_ROUNDS: "3",
 };
 
 /** Keys that only matter together with another key's value. */

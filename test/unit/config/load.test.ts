@@ -52,6 +52,7 @@ describe("loadConfig: defaults", () => {
       workload: "tpch-read",
       throughputStreams: 2,
       queryParameters: "validation",
+      lifecycleRounds: 5,
       iceberg: { formatVersion: "2" },
       delta: { checkpointInterval: 10 },
       cacheDir: path.join(os.homedir(), ".cache", "lakebench"),

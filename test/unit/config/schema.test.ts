@@ -53,6 +53,7 @@ describe("config schema: defaults", () => {
       WORKLOAD: "tpch-read",
       THROUGHPUT_STREAMS: "auto",
       QUERY_PARAMETERS: "validation",
+      LIFECYCLE_ROUNDS: 5,
       DELTA_CHECKPOINT_INTERVAL: 10,
       LAKEBENCH_CACHE_DIR: "~/.cache/lakebench",
       SPARK_AUTH_SECRET: "",

@@ -30,6 +30,7 @@ export function benchConfig(overrides: BenchConfigOverrides = {}): BenchConfig {
     iterations: 3,
     workload: "tpch-read",
     throughputStreams: 2,
+    lifecycleRounds: 2,
     queryParameters: "validation",
     iceberg: { formatVersion: "2" },
     delta: { checkpointInterval: 10 },

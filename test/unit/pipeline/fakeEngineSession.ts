@@ -6,7 +6,7 @@ export function fakeEngineSession(settings: unknown = { master: "local[*]" }): E
   const refuse = async (): Promise<never> => {
     throw new Error("the fake engine session runs nothing");
   };
-  return { id: "spark", measurementSettings: () => settings, beforePhase: refuse, load: refuse, runQueries: refuse, runRefreshTest: refuse, close: async () => {} };
+  return { id: "spark", measurementSettings: () => settings, beforePhase: refuse, load: refuse, runQueries: refuse, runRefreshTest: refuse, runLifecycle: refuse, close: async () => {} };
 }
 
 export const fakeSessions = (settings?: unknown): EngineSessions => ({ spark: fakeEngineSession(settings) });

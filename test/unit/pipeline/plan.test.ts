@@ -125,3 +125,36 @@ describe("planPhases for WORKLOAD=tpch-qphh", () => {
     expect(planPhases(config, loadWorkload("tpch-read"), fakeSessions()).map((p) => p.name)).not.toContain("refresh-data");
   });
 });
+
+describe("planPhases for WORKLOAD=lifecycle", () => {
+  const config = benchConfig({ formats: ["iceberg-mor", "parquet"], workload: "lifecycle", lifecycleRounds: 5, throughputStreams: 2 });
+  const plan = planPhases(config, loadWorkload("lifecycle"), fakeSessions());
+  const byName = Object.fromEntries(plan.map((p) => [p.name, p]));
+
+  it("plans the refresh sets, loads, query sets, then a lifecycle phase per target before the report", () => {
+    expect(plan.map((p) => p.name)).toEqual([
+      "bronze",
+      "refresh-data",
+      "load@spark.iceberg-mor",
+      "load@spark.parquet",
+      "queries@spark.iceberg-mor",
+      "queries@spark.parquet",
+      "lifecycle@spark.iceberg-mor",
+      "lifecycle@spark.parquet",
+      "report",
+    ]);
+    expect(byName["lifecycle@spark.parquet"]).toMatchObject({ kind: "gold", stepKind: "lifecycle", dependsOn: ["load@spark.parquet", "refresh-data"] });
+  });
+
+  it("generates one refresh set per round, whatever the stream count, and more when the rounds grow", () => {
+    expect(byName["refresh-data"].settings(config)).toEqual({ scaleFactor: 0.01, sets: 5 });
+    expect(byName["refresh-data"].settings({ ...config, lifecycleRounds: 8, throughputStreams: 9 })).toEqual({ scaleFactor: 0.01, sets: 8 });
+  });
+
+  it("reruns a target's lifecycle when the rounds or the queries change, not when the streams do", () => {
+    const phase = byName["lifecycle@spark.iceberg-mor"];
+    expect(phase.settings({ ...config, lifecycleRounds: 3 })).not.toEqual(phase.settings(config));
+    expect(phase.settings({ ...config, queries: [1, 6] })).not.toEqual(phase.settings(config));
+    expect(phase.settings({ ...config, throughputStreams: 7 })).toEqual(phase.settings(config));
+  });
+});

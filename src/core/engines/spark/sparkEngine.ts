@@ -7,7 +7,7 @@ import type { FormatId } from "../../config/keys";
 import { formatOf, formatOptions, optionArgs } from "../../formats";
 import { runPhaseCommand, type PhaseContext } from "../../phase/context";
 import type { DataLayout } from "../../phase/layout";
-import type { Engine, EngineSession, LoadJob, QueryJob, RefreshTestJob } from "../engine";
+import type { Engine, EngineSession, LifecycleJob, LoadJob, QueryJob, RefreshTestJob } from "../engine";
 import { assertClusterCanHostExecutor } from "./clusterCapacity";
 import { sparkRuntime, type SparkRuntime } from "./runtime";
 import { removeOrphanedSecretProperties, removeSecretProperties, writeSecretProperties } from "./secretProperties";
@@ -56,6 +56,11 @@ class SparkEngineSession implements EngineSession {
   async runRefreshTest(ctx: PhaseContext, job: RefreshTestJob): Promise<void> {
     const args = refreshTestJobArgs(ctx.config, ctx.layout, job);
     await runPhaseCommand(ctx, this.submit("refresh/qphh.py", `lakebench-qphh-${job.format}`, job.format, args), job.onEvent);
+  }
+
+  async runLifecycle(ctx: PhaseContext, job: LifecycleJob): Promise<void> {
+    const args = lifecycleJobArgs(ctx.config, ctx.layout, job);
+    await runPhaseCommand(ctx, this.submit("lifecycle/run_lifecycle.py", `lakebench-lifecycle-${job.format}`, job.format, args), job.onEvent);
   }
 
   close(): Promise<void> {
@@ -107,6 +112,21 @@ export function refreshTestJobArgs(config: BenchConfig, layout: DataLayout, job:
     "--streams", String(job.streams),
     "--parameters", job.parameters,
     "--seed", String(job.seed),
+    "--output", job.output,
+    "--answers", job.answers,
+    ...optionArgs(formatOptions(job.format, config)),
+  ];
+}
+
+/** The arguments of spark-jobs/lifecycle/run_lifecycle.py for one format. */
+export function lifecycleJobArgs(config: BenchConfig, layout: DataLayout, job: Omit<LifecycleJob, "onEvent">): string[] {
+  return [
+    ...silverReadArgs(config, layout, job.format),
+    "--refresh-dir", job.refreshDir,
+    "--work-root", job.workRoot,
+    "--rounds", String(job.rounds),
+    "--queries", config.queries.join(","),
+    "--warmup-runs", String(config.warmupRuns),
     "--output", job.output,
     "--answers", job.answers,
     ...optionArgs(formatOptions(job.format, config)),
