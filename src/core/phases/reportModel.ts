@@ -1,4 +1,5 @@
 /** Gathers the report model from the state and the files the phases wrote. */
+import { z } from "zod";
 import { queryName } from "../answers/oracle";
 import { FORMATS } from "../formats";
 import { computeVerdict } from "../metrics/verdict";
@@ -11,7 +12,12 @@ import type { PhaseState } from "../state/schema";
 import { metricsFileSchema, type QueriesMetrics } from "./metricsFile";
 import { qphhMetricsSchema } from "./qphhMetrics";
 import { queryCell, rowSpread } from "./queryCells";
-import { bronzeResultSchema, loadResultSchema, qphhResultSchema, queriesResultSchema, resultOf } from "./results";
+import { bronzeResultSchema, loadResultSchema, queriesResultSchema, resultOf } from "./results";
+import { lifecycleMetricsSchema } from "./lifecycleMetrics";
+import { summarizeLifecycle } from "../report/lifecycleSummary";
+
+/** What every changing step's result names, failed or not. */
+const metricsFileResultSchema = z.object({ metricsFile: z.string() });
 
 /** The phase ids of a target in the workload (`load@…`, `queries@…`, `qphh@…`), as the plan made them. */
 export interface TargetPhases {
@@ -19,6 +25,8 @@ export interface TargetPhases {
   queries: string;
   /** The target's power and throughput test; absent when the workload has none. */
   qphh?: string;
+  /** The target's lifecycle step; absent when the workload has none. */
+  lifecycle?: string;
 }
 
 export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: TargetId) => TargetPhases, workload: string): Promise<ReportModel> {
@@ -31,6 +39,7 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
   const measuredIn: ReportModel["measuredIn"] = {};
   const problems: string[] = [];
   const qphh: NonNullable<ReportModel["qphh"]> = {};
+  const lifecycle: NonNullable<ReportModel["lifecycle"]> = {};
   const concurrent: boolean[] = [];
   for (const { id } of targets) {
     const names = phasesOf(id);
@@ -49,6 +58,12 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
       const tested = await qphhSummaryOf(qphhPhase, names.qphh, problems);
       if (tested) qphh[id] = tested;
       if (qphhPhase?.benchmarkId) measuredIn[id]!.qphh = qphhPhase.benchmarkId;
+    }
+    if (names.lifecycle) {
+      const lifecyclePhase = state.phases[names.lifecycle];
+      const summary = await stepSummaryOf(lifecyclePhase, names.lifecycle, problems, lifecycleMetricsSchema, summarizeLifecycle, "lifecycle step");
+      if (summary) lifecycle[id] = summary;
+      if (lifecyclePhase?.benchmarkId) measuredIn[id]!.lifecycle = lifecyclePhase.benchmarkId;
     }
   }
   const queries = queryRows(ctx.config.queries, gold);
@@ -78,6 +93,7 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
     problems,
     ...engineSettings(gold),
     ...(Object.keys(qphh).length ? { qphh } : {}),
+    ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
   };
   return { ...model, verdict: computeVerdict(model) };
 }
@@ -86,13 +102,18 @@ export async function buildReportModel(ctx: PhaseContext, phasesOf: (target: Tar
  * A target's power and throughput test from its metrics file. A failed test (wrong answers)
  * still wrote its figures: they are shown, and the phase's error is a problem line.
  */
-async function qphhSummaryOf(phase: PhaseState | undefined, name: string, problems: string[]) {
+function qphhSummaryOf(phase: PhaseState | undefined, name: string, problems: string[]) {
+  return stepSummaryOf(phase, name, problems, qphhMetricsSchema, summarizeQphh, "power and throughput test");
+}
+
+/** A changing step's summary from its metrics file (named in its result), or a problem line. */
+async function stepSummaryOf<M, S>(phase: PhaseState | undefined, name: string, problems: string[], schema: z.ZodType<M, z.ZodTypeDef, unknown>, summarize: (metrics: M) => S, what: string): Promise<S | undefined> {
   if (phase?.status !== "completed") problems.push(`${name} is ${phase?.status ?? "pending"}${phase?.error ? `: ${phase.error}` : ""}`);
-  const metricsFile = resultOf(phase, qphhResultSchema.partial())?.metricsFile;
+  const metricsFile = resultOf(phase, metricsFileResultSchema)?.metricsFile;
   if (!metricsFile) return undefined;
-  const parsed = qphhMetricsSchema.safeParse(await readJson(metricsFile).catch(() => undefined));
-  if (parsed.success) return summarizeQphh(parsed.data);
-  problems.push(`${name}: its metrics file ${metricsFile} is missing or not a power and throughput test's`);
+  const parsed = schema.safeParse(await readJson(metricsFile).catch(() => undefined));
+  if (parsed.success) return summarize(parsed.data);
+  problems.push(`${name}: its metrics file ${metricsFile} is missing or not a ${what}'s`);
   return undefined;
 }
 

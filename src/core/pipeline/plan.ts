@@ -63,6 +63,7 @@ export function planPhases(config: BenchConfig, workload: Workload, engines: Eng
     load: steps.find((p) => p.target?.id === id && p.kind === "silver")?.name ?? phaseId("load", id),
     queries: measured.filter((p) => p.target?.id === id && p.stepKind === "query-set").at(-1)?.name ?? phaseId("queries", id),
     qphh: measured.filter((p) => p.target?.id === id && p.stepKind === "refresh-test").at(-1)?.name,
+    lifecycle: measured.filter((p) => p.target?.id === id && p.stepKind === "lifecycle").at(-1)?.name,
   });
   const report: PhaseDefinition = {
     name: "report",

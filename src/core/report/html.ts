@@ -6,6 +6,7 @@ import { escapeHtml as e } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import { answerSummary } from "./markdown";
 import type { ReportModel } from "./model";
+import { lifecycleHtml } from "./lifecycleSection";
 import { qphhHtml } from "./qphhSection";
 import { reusedFigures } from "./reuse";
 import * as settingsText from "./settingsText";
@@ -88,7 +89,7 @@ ${reusedFigures(model).map((line) => `<p class="muted"><strong>Figures from an e
 ${verdict}
 ${verdictSection(model)}
 <h2>Totals</h2>
-${table(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"], totalsRows)}${qphhHtml(model)}
+${table(["format", "load time", "data", "metadata", "files", "Σ median query time", "geometric mean", "answers correct"], totalsRows)}${qphhHtml(model)}${lifecycleHtml(model)}
 <h2>Query times</h2>
 <div class="chart">${renderBarChart(queryTimesChart(model))}</div>
 ${table(["query", ...labels.map((label) => `${label} median (CV)`), "answers", "spread"], queryRows)}

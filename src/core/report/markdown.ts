@@ -3,6 +3,7 @@ import type { TargetId } from "../phase/targets";
 import { escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
 import type { ReportModel, ReportTarget } from "./model";
+import { lifecycleMarkdown } from "./lifecycleSection";
 import { qphhMarkdown } from "./qphhSection";
 import { reusedFigures } from "./reuse";
 import * as settingsText from "./settingsText";
@@ -55,6 +56,7 @@ export function renderMarkdown(model: ReportModel): string {
     }),
     "",
     ...qphhMarkdown(model),
+    ...lifecycleMarkdown(model),
     "## Query times (median seconds; CV in brackets)",
     "",
     `![Query times](${CHART_FILES.queries})`,

@@ -12,6 +12,7 @@ import type { QuerySpread } from "../metrics/querySpread";
 import type { RunStatistics } from "../metrics/statistics";
 import type { Verdict } from "../metrics/verdict";
 import type { EngineId, TargetId } from "../phase/targets";
+import type { LifecycleSummary } from "./lifecycleSummary";
 import type { QphhSummary } from "./qphhSummary";
 
 export type { QphhQueryTime, QphhRefreshPair, QphhStreamTimes, QphhSummary, QphhTableStorage, RefreshTimes } from "./qphhSummary";
@@ -78,6 +79,8 @@ export interface MeasuredIn {
   queries?: string;
   /** The power and throughput test (workload tpch-qphh). */
   qphh?: string;
+  /** The rounds of change (workload lifecycle). */
+  lifecycle?: string;
 }
 
 export interface ReportModel {
@@ -112,4 +115,6 @@ export interface ReportModel {
   verdict?: Verdict;
   /** The power and throughput test of each target that ran one (workload tpch-qphh); absent otherwise. */
   qphh?: Partial<Record<TargetId, QphhSummary>>;
+  /** The lifecycle step of each target that ran one (workload lifecycle); absent otherwise. */
+  lifecycle?: Partial<Record<TargetId, LifecycleSummary>>;
 }

@@ -1,0 +1,47 @@
+/** The lifecycle section of the reports: present only with a lifecycle step, every value escaped. */
+import { describe, expect, it } from "vitest";
+import { renderHtml } from "../../../src/core/report/html";
+import { LIFECYCLE_TITLE } from "../../../src/core/report/lifecycleSection";
+import { summarizeLifecycle } from "../../../src/core/report/lifecycleSummary";
+import { renderMarkdown } from "../../../src/core/report/markdown";
+import { build, rawOutput } from "../phases/lifecycle.fixture";
+import { reportModel } from "./model.fixture";
+
+const HOSTILE = '<img src=x onerror="alert(1)"> | cut';
+
+describe("the lifecycle section", () => {
+  const summary = summarizeLifecycle(build());
+  const model = reportModel({ workload: "lifecycle", lifecycle: { "spark.iceberg": summary } });
+
+  it("is absent without a lifecycle step", () => {
+    expect(renderMarkdown(reportModel())).not.toContain(LIFECYCLE_TITLE);
+    expect(renderHtml(reportModel())).not.toContain(LIFECYCLE_TITLE);
+  });
+
+  it("keeps the summary figures and drops the per-query detail", () => {
+    expect(summary.passes.map((p) => p.pass)).toEqual(["round-0", "round-1", "round-2", "time-travel", "maintained"]);
+    expect(summary.passes[0]).not.toHaveProperty("queries");
+  });
+
+  it("shows per target the degradation rate with its interval, recovery, amplification, time travel and answers", () => {
+    const markdown = renderMarkdown(model);
+    expect(markdown).toContain(`## ${LIFECYCLE_TITLE}`);
+    const row = markdown.split("\n").find((l) => l.startsWith("| Iceberg | 2 |"))!;
+    expect(row).toContain("15.0 % (");
+    expect(row).toContain("1.05×");
+    expect(row).toContain("2.00 → 1.20");
+    expect(row).toContain("✓ equals round 0");
+    expect(row).toContain("10/10");
+    // One column per pass in the pass table.
+    expect(markdown).toMatch(/\| target \| round-0 \| round-1 \| round-2 \| time-travel \| maintained \|/);
+  });
+
+  it("escapes what comes from the job (a format's error text) in both renderings", () => {
+    const raw = rawOutput({ time_travel: { supported: false, method: "none", error: HOSTILE } });
+    const hostile = reportModel({ lifecycle: { "spark.iceberg": summarizeLifecycle(build(raw)) } });
+    const html = renderHtml(hostile);
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(renderMarkdown(hostile)).toContain("unsupported: &lt;img src=x onerror=\"alert(1)\"&gt; \\| cut");
+  });
+});
