@@ -80,7 +80,18 @@ def build_session(app_name: str, format_id: str, codec: str, warehouse: str,
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     wait_for_executor(spark)
-    for p in family.PRACTICES:
-        if p["applied"] and "copies" in p:
-            spark.conf.set(p["setting"], spark.conf.get(p["copies"]))
+    apply_after_start(spark, family.PRACTICES)
     return spark
+
+
+def apply_after_start(spark: SparkSession, practices: list[dict]) -> list[dict]:
+    """Sets the entries that copy another setting's value (a job's own, such as the lifecycle's)
+    and returns every entry as set, for the job's output."""
+    resolved = []
+    for p in practices:
+        entry = {k: v for k, v in p.items() if k != "copies"}
+        if p["applied"] and "copies" in p:
+            entry["value"] = spark.conf.get(p["copies"])
+            spark.conf.set(p["setting"], entry["value"])
+        resolved.append(entry)
+    return resolved

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from formats.delta import DeltaFormat
+from formats.delta import DELETION_VECTORS, DeltaFormat
 from formats.hudi import TABLE_TYPE_OPTION, HudiFormat
 from formats.iceberg import IcebergFormat
 from formats.parquet import ParquetFormat
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 MERGE_ON_READ_MODES = ("write.delete.mode", "write.update.mode", "write.merge.mode")
-DELETION_VECTORS = "delta.enableDeletionVectors"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ snapshot references, not every file under the table's directory.
 from __future__ import annotations
 
 import posixpath
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from common.sql_quoting import quote_identifier, quote_multipart_identifier, quote_string_literal
@@ -121,6 +122,31 @@ class IcebergFormat(TableFormat):
         snapshots = self.spark.sql(f"SELECT count(*) AS n FROM {self.identifier(table, 'snapshots')}").first()
         return ChangeStats(int(data.n), int(data.b), int(deletes.n), self._total_bytes(table),
                            tree_bytes(self.spark, posixpath.join(self.location(table), "metadata")), int(snapshots.n))
+
+    UPSERT_METHOD = "Iceberg MERGE INTO ... WHEN MATCHED THEN UPDATE SET (the variant's write.merge.mode)"
+    TIME_TRAVEL_METHOD = "Iceberg SELECT ... VERSION AS OF <snapshot id>"
+    MAINTENANCE_METHOD = ("Iceberg rewrite_data_files (every file with a delete rewritten: delete-file-threshold 1), "
+                          "rewrite_position_delete_files (rewrite-all, which drops dangling deletes), "
+                          "expire_snapshots (older than now, retain_last 1)")
+
+    def read_version(self, table: str, version: str) -> DataFrame:
+        return self.spark.sql(f"SELECT * FROM {self.identifier(table)} VERSION AS OF {int(version)}")
+
+    def maintain(self, table: str) -> list[dict]:
+        call = f"CALL {quote_identifier(self.catalog)}.system"
+        name = quote_string_literal(quote_multipart_identifier(self.namespace, table))
+        operations = [
+            self._timed_call("rewrite_data_files", f"{call}.rewrite_data_files(table => {name}, "
+                                                   "options => map('delete-file-threshold', '1'))"),
+            self._timed_call("rewrite_position_delete_files", f"{call}.rewrite_position_delete_files(table => {name}, "
+                                                              "options => map('rewrite-all', 'true'))"),
+        ]
+        # Taken after the rewrites, so their snapshots expire too. The JVM's time zone is the
+        # session's (spark.sql.session.timeZone is not set).
+        now = quote_string_literal(datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3])
+        operations.append(self._timed_call("expire_snapshots", f"{call}.expire_snapshots(table => {name}, "
+                                                               f"older_than => TIMESTAMP {now}, retain_last => 1)"))
+        return operations
 
     def write(self, df: DataFrame, table: str) -> None:
         self.spark.sql(f"CREATE NAMESPACE IF NOT EXISTS {quote_multipart_identifier(ICEBERG_CATALOG, self.namespace)}")

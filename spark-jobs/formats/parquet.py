@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from common.sql_quoting import quote_identifier, quote_path_identifier
 from common.storage import delete_tree, file_bytes, rename_path, tree_bytes
-from formats.table_format import ChangeStats, TableFormat, TableStats
+from formats.table_format import ChangeStats, TableFormat, TableStats, keys_match
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -42,14 +42,34 @@ class ParquetFormat(TableFormat):
         self.spark.table(quote_identifier(staged_view)).write.mode("append").option("compression", self.codec).parquet(self.location(table))
 
     def delete_orders(self, table: str, key_column: str, keys_view: str) -> None:
+        self._replace(table, self.spark.sql(
+            f"SELECT t.* FROM {self.sql_source(table)} AS t LEFT ANTI JOIN {quote_identifier(keys_view)} AS k "
+            f"ON t.{quote_identifier(key_column)} = k.orderkey"
+        ))
+
+    UPSERT_METHOD = "Parquet (no transactions): the table rewritten with a left join to the new values, swapped in by rename"
+
+    def upsert(self, table: str, source_view: str, key_columns: tuple[str, ...], set_columns: tuple[str, ...]) -> None:
+        matched = f"s.{quote_identifier(key_columns[0])} IS NOT NULL"
+        # Each new value is cast to the column's type, as a table format's MERGE does on assignment
+        # (price + 1.00 is DECIMAL(16,2); a file with a wider type would not read with the others).
+        columns = [
+            f"CAST(CASE WHEN {matched} THEN s.{quote_identifier(c.name)} ELSE t.{quote_identifier(c.name)} END "
+            f"AS {c.dataType.simpleString()}) AS {quote_identifier(c.name)}"
+            if c.name in set_columns else f"t.{quote_identifier(c.name)}"
+            for c in self.read(table).schema.fields
+        ]
+        self._replace(table, self.spark.sql(
+            f"SELECT {', '.join(columns)} FROM {self.sql_source(table)} AS t "
+            f"LEFT JOIN {quote_identifier(source_view)} AS s ON {keys_match(key_columns)}"
+        ))
+
+    def _replace(self, table: str, rows: DataFrame) -> None:
+        """Writes rows (read from the table) into a new directory and swaps it in by two renames."""
         location = self.location(table)
         rewritten, retired = location + ".rewrite", location + ".retired"
         delete_tree(self.spark, rewritten)
-        kept = self.spark.sql(
-            f"SELECT t.* FROM {self.sql_source(table)} AS t LEFT ANTI JOIN {quote_identifier(keys_view)} AS k "
-            f"ON t.{quote_identifier(key_column)} = k.orderkey"
-        )
-        kept.write.option("compression", self.codec).parquet(rewritten)
+        rows.write.option("compression", self.codec).parquet(rewritten)
         rename_path(self.spark, location, retired)
         rename_path(self.spark, rewritten, location)
         delete_tree(self.spark, retired)

@@ -8,6 +8,7 @@ pyspark is imported for type hints only, so the registry loads without it (the p
 from __future__ import annotations
 
 import posixpath
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -33,6 +34,21 @@ class FormatOptionError(SystemExit):
             message = f"{family}: --option {key}={value} is not an option it reads (it reads: {reads})"
         super().__init__(f"error: {message}" + (f"; {hint}" if hint else ""))
         self.family, self.key, self.value, self.allowed = family, key, value, allowed
+
+
+def detached(df: DataFrame) -> DataFrame:
+    """The rows, materialised, as a new relation: later commits to the tables they were read from
+    do not change them, and their columns no longer resolve to those tables' columns (a local
+    checkpoint alone keeps them, and Hudi's MERGE INTO refuses a source column that is the target's)."""
+    from pyspark.sql import DataFrame
+
+    rows = df.localCheckpoint(eager=True)._jdf
+    return DataFrame(df.sparkSession._jsparkSession.createDataFrame(rows.javaRDD(), rows.schema()), df.sparkSession)
+
+
+def keys_match(key_columns: tuple[str, ...]) -> str:
+    """The join condition of target t and source s on the key."""
+    return " AND ".join(f"t.{quote_identifier(k)} = s.{quote_identifier(k)}" for k in key_columns)
 
 
 @dataclass
@@ -156,3 +172,42 @@ class TableFormat:
 
     def _total_bytes(self, table: str) -> int:
         return tree_bytes(self.spark, self.location(table))
+
+    # --- Lifecycle (lifecycle/run_lifecycle.py): upserts, time travel and maintenance on the copy. ---
+
+    UPSERT_METHOD: ClassVar[str] = ""
+    # "" when the family keeps no versions to read (the Parquet baseline).
+    TIME_TRAVEL_METHOD: ClassVar[str] = ""
+    MAINTENANCE_METHOD: ClassVar[str] = ""
+
+    @classmethod
+    def lifecycle_settings(cls) -> list[dict]:
+        """Session settings the family's upserts and maintenance need (entries as in PRACTICES;
+        one with "copies" takes that setting's value once the session has started)."""
+        return []
+
+    def upsert_source(self, table: str, source_view: str, key_columns: tuple[str, ...], set_columns: tuple[str, ...]) -> str:
+        """The view upsert() merges from, made before its timing starts (the staged view itself
+        unless the family's MERGE needs another shape)."""
+        return source_view
+
+    def upsert(self, table: str, source_view: str, key_columns: tuple[str, ...], set_columns: tuple[str, ...]) -> None:
+        """One MERGE INTO: the target rows whose key matches a source row get its set_columns."""
+        self.spark.sql(f"MERGE INTO {self.sql_source(table)} AS t USING {quote_identifier(source_view)} AS s "
+                       f"ON {keys_match(key_columns)} WHEN MATCHED THEN UPDATE SET {self._assignments(set_columns)}")
+
+    def _assignments(self, set_columns: tuple[str, ...]) -> str:
+        return ", ".join(f"t.{quote_identifier(c)} = s.{quote_identifier(c)}" for c in set_columns)
+
+    def read_version(self, table: str, version: str) -> DataFrame:
+        """The table as it was at `version` (from version()), through the format's time travel."""
+        raise NotImplementedError(f"{self.FAMILY} keeps no versions")
+
+    def maintain(self, table: str) -> list[dict]:
+        """The family's maintenance procedures on the table, in order: [{procedure, seconds}]."""
+        return []
+
+    def _timed_call(self, procedure: str, statement: str) -> dict:
+        started = time.perf_counter()
+        self.spark.sql(statement).collect()
+        return {"procedure": procedure, "seconds": time.perf_counter() - started}

@@ -1,7 +1,7 @@
 """Oracle job for the lifecycle workload: DuckDB answers at every round state (state 0..R).
 
 DuckDB holds its own copy of bronze orders and lineitem as tables (oracle/state_answers.py) and
-applies the sequence every target applies (docs: /work/notes/issue10.md, "Sequence"): state 0 is
+applies the sequence every target applies (lifecycle/run_lifecycle.py): state 0 is
 pristine; round r = RF1 and RF2 of refresh set r, in state_answers.state_sequence's order, then
 the upsert of refresh/upserts.py, so state r is "after round r". The output has the state
 oracle's shape, one stream ("0") answered at every state, so the TypeScript reads both alike.

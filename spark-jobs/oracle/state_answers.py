@@ -1,7 +1,7 @@
 """Oracle job for the refresh workload: DuckDB answers at every table state of the RF1/RF2 sequence.
 
 DuckDB holds its own copy of bronze orders and lineitem as tables and applies the same refresh
-sets in the same order as every format (docs: /work/notes/issue9.md, "State sequence"):
+sets in the same order as every format (refresh/qphh.py):
 state 0 is pristine; for set n = 1..N four single-table commits follow, RF1 orders insert,
 RF1 lineitem insert, RF2 lineitem delete, RF2 orders delete, so state c is "after commit c".
 The power test's queries (stream 0) ran at state 2; a throughput stream's query may have seen

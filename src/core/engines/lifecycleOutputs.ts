@@ -1,6 +1,6 @@
 /**
- * The files the lifecycle job writes (for Spark: spark-jobs/lifecycle/run_lifecycle.py; shapes in
- * /work/notes/issue10.md), checked where they are read. Objects pass unknown fields through.
+ * The files the lifecycle job writes (for Spark: spark-jobs/lifecycle/run_lifecycle.py, whose
+ * docstring gives the sequence), checked where they are read. Objects pass unknown fields through.
  */
 import { z } from "zod";
 import { engineSettingSchema, tableStorageSchema } from "./outputs";

@@ -92,7 +92,7 @@ export const answerFileSchema = z.object({
 });
 export type AnswerFile = z.infer<typeof answerFileSchema>;
 
-// ---- The refresh workload (issue 9; shapes in /work/notes/issue9.md). Objects pass unknown
+// ---- The refresh workload (issue 9; the sequence in spark-jobs/refresh/qphh.py). Objects pass unknown
 // fields through, so a job may add figures without breaking older readers; what the TypeScript
 // reads is checked.
 

@@ -68,8 +68,19 @@ export const lifecycleMetricsSchema = z.object({
   maintenance: z.object({
     seconds: z.number().nonnegative(),
     operations: z.array(z.object({ table: z.string(), procedure: z.string(), seconds: z.number().nonnegative() })),
-    /** Earlier rounds' versions after maintenance: readable (with lineitem's rows checked) or the format's error. */
-    readable: z.array(z.object({ round: z.number().int().nonnegative(), readable: z.boolean(), rowsOk: z.boolean().nullable(), error: z.string().nullable() })),
+    /**
+     * Earlier rounds' versions after maintenance: readable, with lineitem's rows checked against
+     * the oracle's at that round (rowsOk false: the format read a cleaned version as other rows
+     * instead of failing), or the format's error.
+     */
+    readable: z.array(z.object({
+      round: z.number().int().nonnegative(),
+      readable: z.boolean(),
+      rowsOk: z.boolean().nullable(),
+      rows: z.number().int().nonnegative().nullable(),
+      expectedRows: z.number().int().nonnegative().nullable(),
+      error: z.string().nullable(),
+    })),
   }),
   timeTravel: z.object({ supported: z.boolean(), error: z.string().nullable(), seconds: z.number().nonnegative().nullable(), matchesRoundZero: z.boolean() }),
   counts: z.array(z.object({ state: z.number().int(), orders: z.number().int(), lineitem: z.number().int(), expected: z.object({ orders: z.number().int(), lineitem: z.number().int() }), ok: z.boolean() })),

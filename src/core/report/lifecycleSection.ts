@@ -14,7 +14,7 @@ const NOTE =
   "Each round applies one TPC-H refresh pair (RF1, RF2) and one upsert (MERGE INTO lineitem of ~0.1 % of its rows, spread over the table: an extension of TPC-H) to a per-run copy, then runs the queries once each. " +
   "Degradation rate: LST-Bench's mean over rounds of (Mᵢ − Mᵢ₋₁)/Mᵢ₋₁ of the queries' total seconds, with a 95 % t-interval from the rounds' spread. Recovery: the total after maintenance over round 0's. Amplification: bytes on disk over live data bytes of orders and lineitem.";
 
-const SUMMARY_COLUMNS = ["target", "rounds", "degradation rate / round (95 % CI)", "recovery", "amplification after rounds → after maintenance", "change s", "maintenance s", "time travel to round 0", "answers correct"];
+const SUMMARY_COLUMNS = ["target", "rounds", "degradation rate / round (95 % CI)", "recovery", "amplification after rounds → after maintenance", "change s", "maintenance s", "time travel to round 0", "earlier versions after maintenance", "answers correct"];
 const STORAGE_COLUMNS = ["target", "after", "live data", "dead bytes", "delete files", "versions", "amplification"];
 
 function lifecycles(model: ReportModel): [string, string, LifecycleSummary][] {
@@ -29,6 +29,16 @@ const rate = (s: LifecycleSummary): string => {
 const timeTravel = (s: LifecycleSummary): string =>
   !s.timeTravel.supported ? `unsupported${s.timeTravel.error ? `: ${s.timeTravel.error}` : ""}` : s.timeTravel.matchesRoundZero ? `✓ equals round 0 (${seconds(s.timeTravel.seconds)})` : "✗ differs from round 0";
 
+/** Which earlier rounds still read after maintenance, and whether a read gave the round's rows. */
+function earlierVersions(s: LifecycleSummary): string {
+  const versions = s.maintenance.readable;
+  if (versions.length === 0) return "–";
+  const readable = versions.filter((v) => v.readable);
+  const wrong = readable.filter((v) => v.rowsOk === false).map((v) => `round ${v.round}: ${v.rows ?? "?"} rows, expected ${v.expectedRows ?? "?"}`);
+  const count = `${readable.length} of ${versions.length} readable`;
+  return wrong.length ? `${count}; ✗ read as other rows without an error (${wrong.join("; ")})` : readable.length ? count : `${count} (expired, the format's error recorded)`;
+}
+
 function summaryRows(model: ReportModel): string[][] {
   return lifecycles(model).map(([, label, s]) => [
     label,
@@ -39,6 +49,7 @@ function summaryRows(model: ReportModel): string[][] {
     seconds(s.summary.changeSeconds, 1),
     seconds(s.summary.maintenanceSeconds, 1),
     timeTravel(s),
+    earlierVersions(s),
     `${s.totals.passed}/${s.totals.checked}${s.totals.failed.length ? `, ${s.totals.failed.length} failed` : ""}`,
   ]);
 }

@@ -31,9 +31,16 @@ describe("the lifecycle section", () => {
     expect(row).toContain("1.05×");
     expect(row).toContain("2.00 → 1.20");
     expect(row).toContain("✓ equals round 0");
+    expect(row).toContain("| 1 of 2 readable |");
     expect(row).toContain("10/10");
     // One column per pass in the pass table.
     expect(markdown).toMatch(/\| target \| round-0 \| round-1 \| round-2 \| time-travel \| maintained \|/);
+  });
+
+  it("says when a format read a cleaned version as other rows instead of failing", () => {
+    const raw = rawOutput({ readable_after_maintenance: [{ round: 0, readable: true, lineitem_rows: 0, error: null }, { round: 1, readable: true, lineitem_rows: 401, error: null }] });
+    const markdown = renderMarkdown(reportModel({ lifecycle: { "spark.iceberg": summarizeLifecycle(build(raw)) } }));
+    expect(markdown).toContain("2 of 2 readable; ✗ read as other rows without an error (round 0: 0 rows, expected 400)");
   });
 
   it("escapes what comes from the job (a format's error text) in both renderings", () => {

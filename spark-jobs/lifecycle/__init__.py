@@ -1,0 +1,1 @@
+"""The lifecycle workload's job: rounds of change, time travel, maintenance (run_lifecycle.py)."""
