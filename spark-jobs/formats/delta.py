@@ -139,3 +139,10 @@ class DeltaFormat(TableFormat):
         operations.append(self._timed_call("OPTIMIZE", f"OPTIMIZE {source}"))
         operations.append(self._timed_call("VACUUM RETAIN 0 HOURS", f"VACUUM {source} RETAIN 0 HOURS"))
         return operations
+
+    ROLLBACK_METHOD = "Delta RESTORE TABLE ... TO VERSION AS OF <the round's last version>"
+
+    def rollback(self, table: str, version: str | None, round_number: int) -> None:
+        if self.version(table) == version:
+            return  # nothing committed after the round (an uncommitted write left only unreferenced files)
+        self.spark.sql(f"RESTORE TABLE {self.sql_source(table)} TO VERSION AS OF {int(version)}").collect()

@@ -157,3 +157,21 @@ class HudiFormat(TableFormat):
         operations.append(self._timed_call("run_clean", f"CALL run_clean(table => {name}, "
                                                         "clean_policy => 'KEEP_LATEST_FILE_VERSIONS', file_versions_retained => 1)"))
         return operations
+
+    ROLLBACK_METHOD = ("Hudi rollback_to_savepoint procedure (a savepoint at every round's last commit; round 0's "
+                       "kept for time travel, both deleted before maintenance)")
+
+    def keep_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        """A savepoint: Hudi's cleaner keeps its file slices and restore can return to it."""
+        self._call_on(table, "create_savepoint", "commit_time", version)
+
+    def release_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        self._call_on(table, "delete_savepoint", "instant_time", version)
+
+    def rollback(self, table: str, version: str | None, round_number: int) -> None:
+        """Restore rolls back every instant after the savepoint, the killed run's inflight one included."""
+        self._call_on(table, "rollback_to_savepoint", "instant_time", version)
+
+    def _call_on(self, table: str, procedure: str, argument: str, version: str | None) -> None:
+        name = quote_string_literal(self.catalog_name(table))
+        self.spark.sql(f"CALL {procedure}(table => {name}, {argument} => {quote_string_literal(str(version))})").collect()

@@ -148,6 +148,15 @@ class IcebergFormat(TableFormat):
                                                                f"older_than => TIMESTAMP {now}, retain_last => 1)"))
         return operations
 
+    ROLLBACK_METHOD = "Iceberg rollback_to_snapshot procedure (the snapshot of the round's last commit)"
+
+    def rollback(self, table: str, version: str | None, round_number: int) -> None:
+        if self.version(table) == version:
+            return  # nothing committed after the round; the procedure refuses the current snapshot
+        name = quote_string_literal(quote_multipart_identifier(self.namespace, table))
+        self.spark.sql(f"CALL {quote_identifier(self.catalog)}.system.rollback_to_snapshot(table => {name}, "
+                       f"snapshot_id => {int(version)})").collect()
+
     def write(self, df: DataFrame, table: str) -> None:
         self.spark.sql(f"CREATE NAMESPACE IF NOT EXISTS {quote_multipart_identifier(ICEBERG_CATALOG, self.namespace)}")
         writer = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from common.sql_quoting import quote_identifier, quote_path_identifier
-from common.storage import delete_tree, file_bytes, rename_path, tree_bytes
+from common.storage import copy_tree, delete_tree, file_bytes, rename_path, tree_bytes
 from formats.table_format import ChangeStats, TableFormat, TableStats, keys_match
 
 if TYPE_CHECKING:
@@ -73,6 +73,27 @@ class ParquetFormat(TableFormat):
         rename_path(self.spark, location, retired)
         rename_path(self.spark, rewritten, location)
         delete_tree(self.spark, retired)
+
+    ROLLBACK_METHOD = "Parquet (no versions): the table directory replaced by the copy made at the round's end"
+
+    def _round_copy(self, table: str, round_number: int) -> str:
+        return f"{self.location(table)}.round-{round_number}"
+
+    def keep_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        """A copy of the directory beside it (outside change_stats, which reads the table's own)."""
+        copy = self._round_copy(table, round_number)
+        delete_tree(self.spark, copy)
+        copy_tree(self.spark, self.location(table), copy)
+
+    def release_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        delete_tree(self.spark, self._round_copy(table, round_number))
+
+    def rollback(self, table: str, version: str | None, round_number: int) -> None:
+        """Also removes what a _replace killed between its steps left (.rewrite, .retired)."""
+        location = self.location(table)
+        for leftover in (location, location + ".rewrite", location + ".retired"):
+            delete_tree(self.spark, leftover)
+        copy_tree(self.spark, self._round_copy(table, round_number), location)
 
     def change_stats(self, table: str) -> ChangeStats:
         files = self.spark.read.parquet(self.location(table)).inputFiles()

@@ -207,6 +207,21 @@ class TableFormat:
         """The family's maintenance procedures on the table, in order: [{procedure, seconds}]."""
         return []
 
+    # --- Resume (lifecycle/run_lifecycle.py --resume): back to the end of the last complete round. ---
+
+    ROLLBACK_METHOD: ClassVar[str] = ""
+
+    def keep_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        """Makes the table's state at a round's end (version()) one rollback() can return to. The
+        default is nothing: the family keeps every version until maintenance."""
+
+    def release_restorable(self, table: str, version: str | None, round_number: int) -> None:
+        """Undoes keep_restorable once that state is no longer needed (before maintenance at the latest)."""
+
+    def rollback(self, table: str, version: str | None, round_number: int) -> None:
+        """Puts the table back to the state kept for the round, whatever a killed run left after it."""
+        raise NotImplementedError
+
     def _timed_call(self, procedure: str, statement: str) -> dict:
         started = time.perf_counter()
         self.spark.sql(statement).collect()

@@ -12,10 +12,18 @@ views, untimed warm-up runs, then
                   which round's versions are still readable.
 Storage is read from the format's metadata after every round and after maintenance. A failed
 query is recorded with its error; a failed change or maintenance procedure fails the job.
+
+Resume: after every round the job makes the round's state restorable by the format's own means
+(TableFormat.keep_restorable) and writes a checkpoint (the record so far) into the work root. Run
+with --resume, it rolls the copy back to the checkpoint's round by the format's restore, warms up
+again and goes on with the next round; what the killed attempt did after that round is not counted.
+Once maintenance begins the copy cannot be rolled back (expired snapshots, vacuumed files), so the
+checkpoint says so and the next attempt starts afresh.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -36,6 +44,8 @@ from refresh.upserts import UPSERT_LABEL, upsert_source_sql  # noqa: E402
 UPSERT_VIEW = "lifecycle_upsert_source"
 UPSERT_KEY = ("l_orderkey", "l_linenumber")
 UPSERT_COLUMNS = ("l_extendedprice", "l_discount")
+# In the work root; read by src/core/phases/lifecycleCheckpoint.ts.
+CHECKPOINT = "lifecycle-checkpoint.json"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -49,6 +59,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--output", required=True, help="JSON metrics file")
     parser.add_argument("--answers", required=True, help="JSON answers file")
     parser.add_argument("--option", action="append", default=[])
+    parser.add_argument("--resume-key", required=True, help="what the checkpoint must carry for --resume to use it")
+    parser.add_argument("--resume", action="store_true", help="go on from the checkpoint in the work root")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error(f"--rounds {args.rounds}: must be 1 or more")
@@ -66,9 +78,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 class Lifecycle:
     """The job's record as it goes: passes, changes, storage, counts and versions."""
 
+    RECORD = ("copy_seconds", "passes", "answers", "changes", "storage", "counts", "versions")
+
     def __init__(self, spark, work, texts: dict[str, str]) -> None:
         self.spark, self.work, self.texts = spark, work, texts
-        self.refresher = Refresher(work, StateCounter())
+        self.copy_seconds = 0.0
+        self.refresher = Refresher(work, StateCounter(), count_states=False)
         self.passes: list[dict] = []
         self.answers: dict[str, dict] = {}
         self.changes: list[dict] = []
@@ -100,10 +115,19 @@ class Lifecycle:
         self.counts.append({"state": round_number, **{t: int(n) for t, n in rows.items()}})
         self.versions.append({"round": round_number, "tables": {t: self.work.version(t) for t in CHANGED_TABLES}})
 
+    def record(self) -> dict:
+        return {name: getattr(self, name) for name in self.RECORD}
+
+    def restore(self, record: dict) -> None:
+        for name in self.RECORD:
+            setattr(self, name, record[name])
+
+    def round_versions(self, round_number: int) -> dict[str, str | None]:
+        return next(v["tables"] for v in self.versions if v["round"] == round_number)
+
     def change_round(self, round_number: int) -> None:
-        rf1 = self.refresher.rf1(round_number)
-        rf2 = self.refresher.rf2(round_number)
-        for operation, result in (("rf1", rf1), ("rf2", rf2)):
+        for operation, function in (("rf1", self.refresher.rf1), ("rf2", self.refresher.rf2)):
+            result = function(round_number)
             self.changes.append({"round": round_number, "operation": operation, "seconds": result["seconds"],
                                  "tables": result["tables"], "rows": None})
             emit("change_done", round=round_number, operation=operation, seconds=result["seconds"])
@@ -122,8 +146,66 @@ class Lifecycle:
         emit("change_done", round=round_number, operation="upsert", seconds=seconds)
 
 
+class Checkpoint:
+    """The record at the end of the last complete round, beside the working copy."""
+
+    def __init__(self, args) -> None:
+        self.path, self.key = os.path.join(args.work_root, CHECKPOINT), args.resume_key
+
+    def save(self, life: Lifecycle, rounds_done: int, stage: str = "rounds") -> None:
+        write_json_atomically(self.path, {"key": self.key, "stage": stage, "rounds_done": rounds_done, "record": life.record()})
+
+    def load(self) -> dict:
+        try:
+            with open(self.path, encoding="utf-8") as file:
+                checkpoint = json.load(file)
+        except (OSError, ValueError) as error:
+            raise SystemExit(f"error: --resume: no readable checkpoint at {self.path} ({error})") from error
+        if checkpoint.get("key") != self.key or checkpoint.get("stage") != "rounds":
+            raise SystemExit(f"error: --resume: the checkpoint at {self.path} is of other settings or past the rounds "
+                             f"(stage {checkpoint.get('stage')!r}); start without --resume")
+        return checkpoint
+
+
+def end_round(life: Lifecycle, checkpoint: Checkpoint, round_number: int) -> None:
+    """The round's state made restorable, then recorded; the previous round's released (round 0's
+    stays until after time travel, which reads it)."""
+    for table, version in life.round_versions(round_number).items():
+        life.work.keep_restorable(table, version, round_number)
+    checkpoint.save(life, round_number)
+    if round_number > 1:
+        for table, version in life.round_versions(round_number - 1).items():
+            life.work.release_restorable(table, version, round_number - 1)
+
+
+def roll_back(life: Lifecycle, checkpoint: dict) -> dict:
+    """Back to the checkpoint's round by the format's restore, checked by the tables' row counts."""
+    done = checkpoint["rounds_done"]
+    life.restore(checkpoint["record"])
+    versions = life.round_versions(done)
+    started = time.perf_counter()
+    for table, version in versions.items():
+        life.work.rollback(table, version, done)
+    seconds = time.perf_counter() - started
+    expected = next(c for c in life.counts if c["state"] == done)
+    for table in CHANGED_TABLES:
+        rows = life.spark.sql(f"SELECT count(*) FROM {life.work.sql_source(table)}").first()[0]
+        if rows != expected[table]:
+            raise SystemExit(f"error: after the rollback to round {done}, {table} has {rows} rows; it had {expected[table]}")
+    emit("rollback_done", round=done, seconds=seconds, method=life.work.ROLLBACK_METHOD)
+    return {"after_round": done, "method": life.work.ROLLBACK_METHOD, "seconds": seconds, "versions": versions}
+
+
+def release_kept(life: Lifecycle, rounds: int) -> None:
+    """Before maintenance: what keep_restorable kept would stop it (Hudi's cleaner keeps savepoints)."""
+    for round_number in sorted({0, rounds}):
+        for table, version in life.round_versions(round_number).items():
+            life.work.release_restorable(table, version, round_number)
+
+
 def warm_up(spark, texts: dict[str, str], runs: int) -> float:
-    """Untimed runs on the fresh copy, so JIT, caches and file listings are not charged to round 0."""
+    """Untimed runs on the copy as it is, so JIT, caches and file listings are not charged to the
+    first pass this application times (round 0, or the round after a resume's rollback)."""
     started = time.perf_counter()
     for _ in range(runs):
         for text in texts.values():
@@ -183,23 +265,33 @@ def main(argv: list[str]) -> int:
                           {p["setting"]: p["value"] for p in work_practices if p["applied"] and "copies" not in p})
     work_practices = apply_after_start(spark, work_practices)
     pristine = table_format_for(args.format, spark, args.silver_root, args.namespace, args.codec, options)
-    work, copy_seconds, work_sources = working_copy(spark, args, options, pristine, list(range(1, args.rounds + 1)))
+    checkpoint = Checkpoint(args)
+    saved = checkpoint.load() if args.resume else None
+    work, copy_seconds, work_sources = working_copy(spark, args, options, pristine, list(range(1, args.rounds + 1)),
+                                                    existing=saved is not None)
 
     # Validation parameters, as the oracle's (oracle/lifecycle_answers.py).
     texts = {query_name(n): load_query(n, args.scale_factor) for n in args.query_numbers}
     life = Lifecycle(spark, work, texts)
+    life.copy_seconds = copy_seconds
+    resumed = roll_back(life, saved) if saved else None
     warmup_seconds = warm_up(spark, texts, args.warmup_runs)
 
-    life.observe(0)
-    life.read_pass("round-0", 0)
-    for r in range(1, args.rounds + 1):
+    if resumed is None:
+        life.observe(0)
+        life.read_pass("round-0", 0)
+        end_round(life, checkpoint, 0)
+    for r in range((resumed["after_round"] if resumed else 0) + 1, args.rounds + 1):
         started = time.perf_counter()
         life.change_round(r)
         life.read_pass(f"round-{r}", r)
         life.observe(r)
+        end_round(life, checkpoint, r)
         emit("round_done", round=r, seconds=time.perf_counter() - started)
 
     travel = time_travel(spark, args, options, life, work_sources)
+    checkpoint.save(life, args.rounds, stage="maintenance")
+    release_kept(life, args.rounds)
     maintenance = maintain(life)
     life.observe(args.rounds, after="maintenance")
     life.read_pass("maintained", args.rounds)
@@ -213,7 +305,8 @@ def main(argv: list[str]) -> int:
         "scale_factor": args.scale_factor,
         "rounds": args.rounds,
         "queries": list(texts),
-        "copy": {"method": work.COPY_METHOD, "seconds": copy_seconds, "location": args.work_root},
+        "copy": {"method": work.COPY_METHOD, "seconds": life.copy_seconds, "location": args.work_root},
+        "resumed": resumed,
         "change_method": work.CHANGE_METHOD,
         "upsert_method": f"{work.UPSERT_METHOD}; {UPSERT_LABEL}",
         "maintenance_method": work.MAINTENANCE_METHOD or "none: plain Parquet files have no maintenance procedures",

@@ -3,11 +3,13 @@ on real Spark with a tiny lineitem.
 
 One scenario (lifecycle) per variant: write a pristine lineitem (10 orders x 2 lines), copy it
 with copy_table, record the version v0, MERGE new l_extendedprice and l_discount into 3 of its
-20 rows, record v1, read v0 by the format's time travel, run the format's maintenance, and read
-the table, v0 and v1 again. Asserted: exactly the 3 rows changed, the pristine files did not,
-the merge-on-read artefacts after the upsert (and their absence for copy-on-write), time travel
-to v0 gives the original values, the procedures maintain ran in order, the values survive
-maintenance, which leaves no artefact and one data file, and what reading v0 does after it:
+20 rows, record v1, keep v1 restorable, delete two orders (as a killed attempt would have), roll
+back to v1 by the format's restore, read v0 by the format's time travel, run the format's
+maintenance, and read the table, v0 and v1 again. Asserted: exactly the 3 rows changed, the
+pristine files did not, the rollback brings the deleted rows back with the upserted values, the
+merge-on-read artefacts after the upsert (and their absence for copy-on-write), time travel to v0
+gives the original values, the procedures maintain ran in order, the values survive maintenance,
+which leaves no artefact and one data file, and what reading v0 does after it:
 Iceberg no longer finds the snapshot, Delta plans the read and fails on the vacuumed file, Hudi
 (observed and pinned) returns an empty table without an error. Iceberg, Delta and Parquet run
 in the shared test session (conftest.py, the work catalog added at run time by
@@ -30,6 +32,7 @@ from .conftest import JOBS_DIR, format_jars
 from .test_refresh_changes import MERGE_ON_READ, OPTIONS, tree_listing, work_catalog  # noqa: F401 (fixture)
 
 UPSERT_VIEW = "lifecycle_test_upsert_source"
+KILLED_KEYS_VIEW = "lifecycle_test_killed_keys"
 # As lifecycle/run_lifecycle.py's upsert: lineitem's key, the two columns it changes.
 KEY = ("l_orderkey", "l_linenumber")
 SET_COLUMNS = ("l_extendedprice", "l_discount")
@@ -99,9 +102,22 @@ def lifecycle(spark, format_id: str, silver_root: str, work_root: str) -> dict:
     for name in {UPSERT_VIEW, view}:
         spark.catalog.dropTempView(name)
     v1 = work.version("lineitem")
+    upserted = rows(current())
+    # Resume (run_lifecycle.py --resume): v1 kept as a round's end, a change a killed attempt made
+    # after it (orders 2 and 5 deleted), rolled back by the family's restore.
+    work.keep_restorable("lineitem", v1, 1)
+    spark.createDataFrame([(2,), (5,)], "orderkey BIGINT").createOrReplaceTempView(KILLED_KEYS_VIEW)
+    work.delete_orders("lineitem", "l_orderkey", KILLED_KEYS_VIEW)
+    after_killed_change = rows(current())
+    work.rollback("lineitem", v1, 1)
+    rolled_back = rows(current())
+    work.release_restorable("lineitem", v1, 1)
     result = {
         "versions": [v0, v1],
-        "upserted": rows(current()),
+        "upserted": upserted,
+        "after_killed_change": after_killed_change,
+        "rolled_back": rolled_back,
+        "rollback_method": work.ROLLBACK_METHOD,
         "upserted_stats": asdict(work.change_stats("lineitem")),
         "v0_before_maintenance": read_outcome(work, v0),
         "time_travel_method": work.TIME_TRAVEL_METHOD,
@@ -153,6 +169,9 @@ def check(result: dict, format_id: str) -> None:
     assert result["upserted"] == UPSERTED_ROWS
     assert sum(a != b for a, b in zip(result["upserted"], ORIGINAL_ROWS)) == len(UPSERTED)
     assert result["pristine_unchanged"] and result["work_under_root"]
+    # The rollback undoes the killed attempt's change: its 4 deleted rows are back, the upsert's values kept.
+    assert len(result["after_killed_change"]) == len(ORIGINAL_ROWS) - 4
+    assert result["rolled_back"] == UPSERTED_ROWS and result["rollback_method"]
     upserted, maintained = result["upserted_stats"], result["maintained_stats"]
     if format_id in MERGE_ON_READ:
         assert upserted["delete_files"] > 0, upserted

@@ -26,6 +26,7 @@ export {
 } from "./report/verdictText";
 export * as settingsText from "./report/settingsText";
 export * as qphhText from "./report/qphhText";
+export * as lifecycleText from "./report/lifecycleText";
 export { streamTimeline, type Timeline, type TimelineSpan } from "./report/streamTimeline";
 export { noiseVerdict, type RunStatistics } from "./metrics/statistics";
 export type { Ranking } from "./metrics/ranking";

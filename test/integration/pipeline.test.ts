@@ -14,7 +14,7 @@ import { lifecycleMetricsSchema } from "../../src/core/phases/lifecycleMetrics";
 import { qphhMetricsSchema } from "../../src/core/phases/qphhMetrics";
 import type { ReportModel } from "../../src/core/report/model";
 import { makeWorkspace, runCli, startCli, waitFor, writeDotEnv } from "./support/cli";
-import { processGroupAlive, readStateFile, stateFile } from "./support/state";
+import { parentPid, processGroupAlive, readStateFile, stateFile } from "./support/state";
 
 const FRAMEWORKS = ["iceberg", "delta", "hudi", "parquet"] as const;
 /** The phase ids of a format on Spark (src/core/phase/targets.ts). */
@@ -35,6 +35,9 @@ const lifecycle = (format: string) => `lifecycle@spark.${format}`;
  * sees every upsert (Q3 and Q18 do not change at SF 0.01); all 22 run in bench/.
  */
 const LIFECYCLE_QUERIES = "1,6,10,14";
+const LIFECYCLE_FLAGS = ["--workload", "lifecycle", "--rounds", "2", "--queries", LIFECYCLE_QUERIES];
+/** Killed in round 2: Hudi's restore then also rolls back the killed job's inflight commit. */
+const KILLED_LIFECYCLE = "hudi-mor";
 
 /** Every file under the formats' silver trees with its size and modification time. */
 async function silverListing(dataDir: string, formats: readonly string[]): Promise<Record<string, string>> {
@@ -330,10 +333,29 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     await fs.writeFile(stateFile(workspace), original);
   });
 
-  it("runs lifecycle with 2 rounds on all seven variants: every pass's answers equal the oracle's at its round, time travel equals round 0, maintenance by each format's procedures, the loaded tables untouched", async () => {
+  it("kill -9 during round 2 of Hudi MOR's lifecycle (the CLI and its Spark job, as a power loss) leaves its copy checkpointed at round 1", async () => {
+    const killed = startCli(["run", ...LIFECYCLE_FLAGS, "--frameworks", KILLED_LIFECYCLE], workspace);
+    let output = "";
+    killed.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const phase = await waitFor(async () => {
+      const running = (await readStateFile(workspace)).phases[lifecycle(KILLED_LIFECYCLE)];
+      return running?.status === "running" && running.childPid && output.includes("round 2: RF1") ? running : undefined;
+    }, 300_000, `${lifecycle(KILLED_LIFECYCLE)} to begin round 2`);
+    // The job is this test's CLI's own child: stopped with it, so it cannot finish the round meanwhile.
+    expect(await parentPid(phase.childPid!)).toBe(killed.pid);
+    process.kill(-phase.childPid!, "SIGKILL");
+    killed.kill("SIGKILL");
+    await killed;
+    const checkpoint = JSON.parse(await fs.readFile(path.join(dataDir, "work", "lifecycle", KILLED_LIFECYCLE, "lifecycle-checkpoint.json"), "utf8")) as Record<string, unknown>;
+    expect(checkpoint).toMatchObject({ stage: "rounds", rounds_done: 1 });
+  });
+
+  it("runs lifecycle with 2 rounds on all seven variants: every pass's answers equal the oracle's at its round, time travel equals round 0, maintenance by each format's procedures, the killed one resumed by Hudi's restore, the loaded tables untouched", async () => {
     const before = await silverListing(dataDir, FRAMEWORKS);
-    const result = await runCli(["run", "--workload", "lifecycle", "--rounds", "2", "--queries", LIFECYCLE_QUERIES, "--frameworks", QPHH_TARGETS.join(",")], workspace);
+    const result = await runCli(["run", ...LIFECYCLE_FLAGS, "--frameworks", QPHH_TARGETS.join(",")], workspace);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain(`${lifecycle(KILLED_LIFECYCLE)}: found interrupted`);
+    expect(result.stdout).toContain(`${lifecycle(KILLED_LIFECYCLE)}: resuming after round 1 of an interrupted run`);
     const state = await readStateFile(workspace);
     expect(state.runs.at(-1)!.phases).toMatchObject(Object.fromEntries(QPHH_TARGETS.flatMap((t) => [[load(t), "skipped"], [lifecycle(t), "executed"]])));
     for (const target of QPHH_TARGETS) {
@@ -342,6 +364,9 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
       expect(phase.result, target).toMatchObject({ failed: [], mismatched: [], countMismatches: [], rounds: 2 });
       const metrics = lifecycleMetricsSchema.parse(JSON.parse(await fs.readFile(phase.result!.metricsFile as string, "utf8")));
       expect(metrics.passes.map((p) => [p.pass, p.state])).toEqual([["round-0", 0], ["round-1", 1], ["round-2", 2], ["time-travel", 0], ["maintained", 2]]);
+      // Rounds 0 and 1 are the killed attempt's; round 2 ran again from its end, after Hudi's restore.
+      if (target === KILLED_LIFECYCLE) expect(metrics.resumed).toMatchObject({ afterRound: 1, method: expect.stringContaining("rollback_to_savepoint") });
+      else expect(metrics.resumed, target).toBeUndefined();
       // Four queries in each of the five passes, each against the oracle at the round it read (Parquet has no time travel).
       const passes = target === "parquet" ? 4 : 5;
       expect(metrics.totals, target).toMatchObject({ checked: 4 * passes, passed: 4 * passes });
@@ -378,7 +403,7 @@ describe("lakebench run at SF 0.01 on Spark local mode, all four formats", () =>
     }
     // The copies are gone, the loaded tables are exactly as they were.
     expect(await silverListing(dataDir, FRAMEWORKS)).toEqual(before);
-    expect(await fs.readdir(path.join(dataDir, "work", state.runs.at(-1)!.benchmarkId)).catch(() => [])).toEqual([]);
+    expect(await fs.readdir(path.join(dataDir, "work", "lifecycle")).catch(() => [])).toEqual([]);
     const model = JSON.parse(await fs.readFile(state.phases.report.result!.summary as string, "utf8")) as ReportModel;
     expect(Object.keys(model.lifecycle ?? {}).sort()).toEqual(QPHH_TARGETS.map((t) => `spark.${t}`).sort());
     expect(model.problems).toEqual([]);

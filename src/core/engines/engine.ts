@@ -44,10 +44,14 @@ export interface RefreshTestJob {
 /** The lifecycle workload's rounds of change on a per-run copy of a format's orders and lineitem. */
 export interface LifecycleJob {
   format: FormatId;
-  /** Where the working copy goes (removed by the phase before and after). */
+  /** Where the working copy and its checkpoint are (kept across attempts, removed once done). */
   workRoot: string;
   refreshDir: string;
   rounds: number;
+  /** Written into the checkpoint; a resumed job refuses a checkpoint that carries another. */
+  resumeKey: string;
+  /** Go on from the checkpoint in workRoot, rolled back by the format's restore. */
+  resume: boolean;
   /** The passes, changes, storage and maintenance (lifecycleOutputSchema) and the answers per pass (passAnswerFileSchema). */
   output: string;
   answers: string;

@@ -43,6 +43,13 @@ export const lifecycleOutputSchema = z.object({
   rounds: z.number().int().positive(),
   queries: z.array(z.string()),
   copy: z.object({ method: z.string(), seconds: z.number().nonnegative() }).passthrough(),
+  /** Set when the job went on from an interrupted attempt's checkpoint (--resume). */
+  resumed: z.object({
+    after_round: round,
+    method: z.string(),
+    seconds: z.number().nonnegative(),
+    versions: changedTables(z.union([z.string(), z.number()]).nullable()),
+  }).passthrough().nullish(),
   change_method: z.string(),
   upsert_method: z.string(),
   maintenance_method: z.string(),

@@ -95,3 +95,25 @@ export function slowdown(pass: Readonly<Record<string, number>>, roundZero: Read
   const resampled = Array.from({ length: SLOWDOWN_RESAMPLES }, () => geometricMean(resample(ratios, random))!);
   return { ratio, interval: percentileInterval(resampled, CONFIDENCE) };
 }
+
+export interface PairedRatio {
+  /** Geometric mean over the pairs of b / a: 1 is even, above 1 b is the larger. */
+  ratio: number;
+  /** 95 % t-interval of the mean log ratio, back on the ratio scale; null below 2 pairs. */
+  interval: Interval | null;
+  pairs: number;
+}
+
+/**
+ * Two variants measured side by side in the same rounds: each round is a pair, and the log
+ * of b / a per round is the sample (a round's size affects both alike). The t-interval suits
+ * the handful of rounds a lifecycle runs, where a bootstrap has too few values to draw from.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): PairedRatio | null {
+  const logs = a.flatMap((x, i) => (x > 0 && b[i] > 0 ? [Math.log(b[i] / x)] : []));
+  if (!logs.length) return null;
+  const centre = mean(logs);
+  if (logs.length < 2) return { ratio: Math.exp(centre), interval: null, pairs: 1 };
+  const half = (tQuantile975(logs.length - 1) * sampleStandardDeviation(logs)) / Math.sqrt(logs.length);
+  return { ratio: Math.exp(centre), interval: { low: Math.exp(centre - half), high: Math.exp(centre + half) }, pairs: logs.length };
+}

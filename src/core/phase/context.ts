@@ -22,6 +22,8 @@ export interface PhaseContext {
   containers: () => ContainerEngine;
   benchmarkId: string;
   phase: string;
+  /** The phase's settings and inputs, hashed (what a completed phase is skipped by). */
+  configHash: string;
   /** --force: redo the work even when its output looks complete. */
   forced: boolean;
   logFile: string;

@@ -101,6 +101,14 @@ export class DataLayout {
     return path.join(this.config.dataDir, "work", benchmarkId, format);
   }
 
+  /**
+   * The lifecycle's copy of a format's changed tables and its checkpoint: one per format, not
+   * per run, so a run after an interrupted one can go on from it (phases/lifecycleCheckpoint.ts).
+   */
+  lifecycleWorkRoot(format: FormatId): string {
+    return path.join(this.config.dataDir, "work", "lifecycle", format);
+  }
+
   /** The files the power and throughput test writes for one target in a run's metrics directory. */
   qphhFiles(benchmarkId: string, target: Target): QueryFiles {
     return this.changingStepFiles(benchmarkId, target, "qphh");

@@ -129,6 +129,7 @@ export function buildLifecycleMetrics(
     rounds: raw.rounds,
     queries: raw.queries,
     copy: { method: raw.copy.method, seconds: raw.copy.seconds },
+    ...(raw.resumed ? { resumed: { afterRound: raw.resumed.after_round, method: raw.resumed.method, seconds: raw.resumed.seconds } } : {}),
     methods: { change: raw.change_method, upsert: raw.upsert_method, maintenance: raw.maintenance_method, timeTravel: raw.time_travel.method },
     passes,
     changes,

@@ -61,6 +61,11 @@ export const lifecycleMetricsSchema = z.object({
   rounds: z.number().int().positive(),
   queries: z.array(z.string()),
   copy: z.object({ method: z.string(), seconds: z.number().nonnegative() }),
+  /**
+   * Present when an interrupted attempt's copy was rolled back to the end of afterRound by the
+   * format's restore and this attempt went on from there; the rounds up to it are that attempt's.
+   */
+  resumed: z.object({ afterRound: z.number().int().nonnegative(), method: z.string(), seconds: z.number().nonnegative() }).optional(),
   methods: z.object({ change: z.string(), upsert: z.string(), maintenance: z.string(), timeTravel: z.string() }),
   passes: z.array(lifecyclePassMetricsSchema),
   changes: z.array(z.object({ round: z.number().int().positive(), rf1: z.number().nonnegative(), rf2: z.number().nonnegative(), upsert: z.number().nonnegative(), upsertRows: z.number().int().nonnegative().nullable() })),

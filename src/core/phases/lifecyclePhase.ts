@@ -17,41 +17,59 @@ import type { DataLayout } from "../phase/layout";
 import { removeOwned } from "../phase/ownedPaths";
 import type { Target } from "../phase/targets";
 import { readJson, writeJson } from "../runners/jsonFile";
+import { FORMATS } from "../formats";
 import { buildLifecycleMetrics } from "./lifecycleBuild";
+import { resumeDecision, type ResumeDecision } from "./lifecycleCheckpoint";
 import { lifecycleMetricsSchema } from "./lifecycleMetrics";
 import type { LifecycleResult } from "./results";
 
 /** One refresh set per round. */
 export const lifecycleSetsNeeded = (rounds: number): number => rounds;
 
-/** The run's files for one target and its working copy; removal checks each lies inside what the run owns. */
+/**
+ * A run's files for one target; removal checks each lies inside what the run owns. The working
+ * copy stays: the next attempt goes on from its checkpoint, or removes it (runLifecyclePhase).
+ */
 export async function removeLifecycleOutputs(layout: DataLayout, benchmarkId: string, target: Target): Promise<void> {
   await Promise.all(Object.values(layout.lifecycleFiles(benchmarkId, target)).map((f) => removeOwned(f, layout.ownedRoots)));
-  await removeWorkingCopy(layout, benchmarkId, target);
 }
 
-async function removeWorkingCopy(layout: DataLayout, benchmarkId: string, target: Target): Promise<void> {
-  const copy = layout.workRoot(benchmarkId, target.format);
+async function removeWorkingCopy(layout: DataLayout, target: Target): Promise<void> {
+  const copy = layout.lifecycleWorkRoot(target.format);
   await removeOwned(copy, layout.ownedRoots, { recursive: true });
   await fs.rmdir(path.dirname(copy)).catch(() => undefined); // ENOTEMPTY or ENOENT: leave it
+}
+
+/** Resume from the copy an interrupted attempt left, or start from a fresh one (saying why not). */
+async function prepareWorkingCopy(ctx: PhaseContext, target: Target, workRoot: string): Promise<ResumeDecision> {
+  const decision = await resumeDecision(workRoot, ctx.configHash, ctx.config.lifecycleRounds);
+  if (decision.resume && !ctx.forced) {
+    ctx.progress(`${ctx.phase}: resuming after round ${decision.afterRound} of an interrupted run: the job first rolls ${FORMATS[target.format].label}'s copy back to the end of that round`);
+    return decision;
+  }
+  if (decision.resume || decision.why) ctx.progress(`${ctx.phase}: not resuming from the copy an earlier run left: ${decision.resume ? "--force" : decision.why}; starting afresh`);
+  await removeWorkingCopy(ctx.layout, target);
+  return { resume: false };
 }
 
 export async function runLifecyclePhase(ctx: PhaseContext, engine: EngineSession, target: Target): Promise<LifecycleResult> {
   const { layout, config } = ctx;
   await engine.beforePhase(ctx);
   const files = layout.lifecycleFiles(ctx.benchmarkId, target);
-  // A killed earlier attempt may have left a half-changed copy: start from a fresh one.
   await removeLifecycleOutputs(layout, ctx.benchmarkId, target);
   const refresh = refreshManifestSchema.parse(await readJson(layout.refreshManifest));
   const rounds = config.lifecycleRounds;
   const oracle = await ensureLifecycleOracle(ctx, { rounds, refreshCreatedAt: refresh.createdAt });
-  const workRoot = layout.workRoot(ctx.benchmarkId, target.format);
+  const workRoot = layout.lifecycleWorkRoot(target.format);
+  const decision = await prepareWorkingCopy(ctx, target, workRoot);
   await fs.mkdir(workRoot, { recursive: true });
   await engine.runLifecycle(ctx, {
     format: target.format,
     workRoot,
     refreshDir: layout.refreshDir,
     rounds,
+    resumeKey: ctx.configHash,
+    resume: decision.resume,
     output: files.raw,
     answers: files.answers,
     onEvent: (event) => {
@@ -61,7 +79,7 @@ export async function runLifecyclePhase(ctx: PhaseContext, engine: EngineSession
   });
   const raw = await readJobOutput(ctx.phase, files.raw, lifecycleOutputSchema);
   const answers = await readJobOutput(ctx.phase, files.answers, passAnswerFileSchema);
-  await removeWorkingCopy(layout, ctx.benchmarkId, target);
+  await removeWorkingCopy(layout, target);
   const metrics = lifecycleMetricsSchema.parse(buildLifecycleMetrics({ benchmarkId: ctx.benchmarkId, scaleFactor: config.scaleFactor }, target, raw, answers, oracle.oracle));
   await writeJson(files.metrics, metrics);
   const { totals, summary } = metrics;
@@ -75,6 +93,7 @@ export async function runLifecyclePhase(ctx: PhaseContext, engine: EngineSession
     amplification: summary.amplificationAfterRounds,
     maintenanceSeconds: summary.maintenanceSeconds,
     timeTravel: metrics.timeTravel.supported ? (metrics.timeTravel.matchesRoundZero ? "matches round 0" : "differs") : "unsupported",
+    ...(metrics.resumed ? { resumedAfterRound: metrics.resumed.afterRound } : {}),
     checked: totals.checked,
     passed: totals.passed,
     failed: totals.failed,
@@ -105,6 +124,8 @@ function progressLine(event: JobEvent): string | undefined {
       return `${String(event.pass)} ${String(event.query)} ${event.status === "completed" ? seconds(event.seconds) : String(event.status).toUpperCase()}`;
     case "maintenance_done":
       return `maintenance ${seconds(event.seconds)}`;
+    case "rollback_done":
+      return `rolled back to the end of round ${String(event.round)} in ${seconds(event.seconds)} (${String(event.method)})`;
     case "round_done":
       return `round ${String(event.round)} done in ${seconds(event.seconds)}`;
     default:

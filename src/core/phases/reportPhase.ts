@@ -8,6 +8,7 @@ import type { TargetId } from "../phase/targets";
 import { loadTimesChart, queryTimesChart, storageChart } from "../report/charts";
 import { renderHtml } from "../report/html";
 import { CHART_FILES, renderMarkdown } from "../report/markdown";
+import { lifecycleChartFiles } from "../report/lifecycleSection";
 import { qphhChartFiles } from "../report/qphhSection";
 import { renderBarChart } from "../report/svgChart";
 import { RANKINGS, rankingSentence, rankingTitle } from "../report/verdictText";
@@ -25,6 +26,7 @@ export async function runReportPhase(ctx: PhaseContext, phasesOf: (target: Targe
     [CHART_FILES.load]: renderBarChart(loadTimesChart(model)),
     [CHART_FILES.storage]: renderBarChart(storageChart(model)),
     ...qphhChartFiles(model),
+    ...lifecycleChartFiles(model),
     [REPORT_FILES.markdown]: renderMarkdown(model),
     [REPORT_FILES.html]: renderHtml(model),
   };

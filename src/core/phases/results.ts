@@ -84,6 +84,8 @@ export const lifecycleResultSchema = z.object({
   amplification: z.number().positive(),
   maintenanceSeconds: z.number().nonnegative(),
   timeTravel: z.enum(["matches round 0", "differs", "unsupported"]),
+  /** The round an interrupted attempt's copy was rolled back to, when this attempt went on from it. */
+  resumedAfterRound: count.optional(),
   checked: count,
   passed: count,
   failed: z.array(z.string()),

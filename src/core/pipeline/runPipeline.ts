@@ -205,6 +205,7 @@ async function runOnePhase(phase: PhaseDefinition, run: PhaseRun): Promise<Phase
       containers: request.containers ?? (() => new DockerodeEngine()),
       benchmarkId: run.benchmarkId,
       phase: phase.name,
+      configHash,
       forced: run.forced,
       logFile: started.logFile!,
       signal: request.signal,

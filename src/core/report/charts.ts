@@ -51,7 +51,7 @@ export function storageChart(model: ReportModel): BarChart {
 }
 
 /** A group width that leaves the legend (110 px per series) room across the few categories. */
-const legendRoom = (series: number, categories: number, least: number) => Math.max(least, Math.ceil((series * 110) / categories));
+export const legendRoom = (series: number, categories: number, least: number) => Math.max(least, Math.ceil((series * 110) / categories));
 
 const tested = (model: ReportModel) => model.targets.filter((t) => model.qphh?.[t.id] !== undefined);
 

@@ -2,12 +2,17 @@
  * The lifecycle section of the Markdown and HTML reports, present only when the model has one
  * (workload lifecycle): per target the degradation rate with its interval, recovery after
  * maintenance, storage amplification, change and maintenance seconds, time travel and answers;
- * then the queries' seconds per pass and the storage per round.
+ * then the verdict per pair of variants, the charts, the queries' seconds per pass and the
+ * storage per round.
  */
 import { escapeHtml as e, escapeMarkdownCell as cell } from "./escape";
 import { bytes, percent, seconds } from "./format";
+import { changeTimesChart, degradationChart, lifecycleStorageChart, lifecycleTargets, maintenanceRecoveryChart } from "./lifecycleCharts";
 import type { LifecycleSummary } from "./lifecycleSummary";
+import * as text from "./lifecycleText";
 import type { ReportModel } from "./model";
+import { renderBarChart } from "./svgChart";
+import { renderXyChart } from "./svgLineChart";
 
 export const LIFECYCLE_TITLE = "Lifecycle: rounds of change, read degradation, maintenance, time travel";
 const NOTE =
@@ -17,8 +22,27 @@ const NOTE =
 const SUMMARY_COLUMNS = ["target", "rounds", "degradation rate / round (95 % CI)", "recovery", "amplification after rounds → after maintenance", "change s", "maintenance s", "time travel to round 0", "earlier versions after maintenance", "answers correct"];
 const STORAGE_COLUMNS = ["target", "after", "live data", "dead bytes", "delete files", "versions", "amplification"];
 
-function lifecycles(model: ReportModel): [string, string, LifecycleSummary][] {
-  return model.targets.flatMap((t) => (model.lifecycle?.[t.id] ? [[t.id, t.label, model.lifecycle[t.id]!] as [string, string, LifecycleSummary]] : []));
+const lifecycles = (model: ReportModel): [string, string, LifecycleSummary][] => lifecycleTargets(model).map(([t, s]) => [t.id, t.label, s]);
+
+/** The section's charts, written beside report.md by the report phase when the model has a lifecycle. */
+export const LIFECYCLE_CHART_FILES = {
+  degradation: "lifecycle-degradation.svg",
+  storage: "lifecycle-storage.svg",
+  changes: "lifecycle-changes.svg",
+  maintenance: "lifecycle-maintenance.svg",
+};
+
+const CHARTS: [keyof typeof LIFECYCLE_CHART_FILES, string, (model: ReportModel) => string][] = [
+  ["degradation", "Queries' total time per pass", (m) => renderXyChart(degradationChart(m))],
+  ["storage", "Storage per round: live data and dead bytes", (m) => renderBarChart(lifecycleStorageChart(m))],
+  ["changes", "Change operations per round", (m) => renderBarChart(changeTimesChart(m))],
+  ["maintenance", "Maintenance cost against recovery", (m) => renderXyChart(maintenanceRecoveryChart(m))],
+];
+
+/** The SVG files of the section by name; none for a model without a lifecycle. */
+export function lifecycleChartFiles(model: ReportModel): Record<string, string> {
+  if (!lifecycles(model).length) return {};
+  return Object.fromEntries(CHARTS.map(([key, , render]) => [LIFECYCLE_CHART_FILES[key], render(model)]));
 }
 
 const rate = (s: LifecycleSummary): string => {
@@ -42,7 +66,7 @@ function earlierVersions(s: LifecycleSummary): string {
 function summaryRows(model: ReportModel): string[][] {
   return lifecycles(model).map(([, label, s]) => [
     label,
-    String(s.rounds),
+    text.roundsText(s),
     rate(s),
     s.summary.recovery === null ? "–" : `${s.summary.recovery.toFixed(2)}×`,
     `${s.summary.amplificationAfterRounds.toFixed(2)} → ${s.summary.amplificationAfterMaintenance.toFixed(2)}`,
@@ -81,6 +105,24 @@ function problemLines(model: ReportModel): string[] {
 const mdRow = (values: unknown[]) => `| ${values.map(cell).join(" | ")} |`;
 const mdTable = (head: string[], rows: string[][]) => [mdRow(head), mdRow(head.map(() => "---")), ...rows.map(mdRow)];
 
+function verdictMarkdown(model: ReportModel): string[] {
+  const verdict = text.verdictOfLifecycle(model);
+  const body = verdict
+    ? [...(verdict.pairs.length ? mdTable(text.VERDICT_COLUMNS, text.verdictRows(verdict)) : []), ...text.skippedLines(verdict).map((l) => `\n- ${cell(l)}`)]
+    : [`_${cell(text.NO_PAIRS)}_`];
+  return [`### ${text.VERDICT_TITLE}`, "", cell(text.VERDICT_NOTE), "", ...body, ""];
+}
+
+function verdictHtml(model: ReportModel): string {
+  const verdict = text.verdictOfLifecycle(model);
+  if (!verdict) return `<h3>${e(text.VERDICT_TITLE)}</h3>\n<p class="muted">${e(text.NO_PAIRS)}</p>`;
+  const sentences = verdict.pairs.map((p) => `<p>${e(text.verdictSentence(p))}</p>`).join("");
+  const skipped = text.skippedLines(verdict).map((l) => `<p class="muted">${e(l)}</p>`).join("");
+  return `<h3>${e(text.VERDICT_TITLE)}</h3>
+<p class="muted">${e(text.VERDICT_NOTE)}</p>
+${sentences}${verdict.pairs.length ? htmlTable(text.VERDICT_COLUMNS, text.verdictRows(verdict)) : ""}${skipped}`;
+}
+
 export function lifecycleMarkdown(model: ReportModel): string[] {
   if (!lifecycles(model).length) return [];
   return [
@@ -91,6 +133,8 @@ export function lifecycleMarkdown(model: ReportModel): string[] {
     ...mdTable(SUMMARY_COLUMNS, summaryRows(model)),
     ...problemLines(model).map((p) => `\n- ❌ ${cell(p)}`),
     "",
+    ...verdictMarkdown(model),
+    ...CHARTS.flatMap(([key, title]) => [`![${title}](${LIFECYCLE_CHART_FILES[key]})`, ""]),
     "### Queries' total seconds per pass",
     "",
     ...mdTable(passColumns(model), passRows(model)),
@@ -113,6 +157,8 @@ export function lifecycleHtml(model: ReportModel): string {
 <p class="muted">${e(NOTE)}</p>
 ${htmlTable(SUMMARY_COLUMNS, summaryRows(model))}
 ${problems.length ? `<ul>${problems.map((p) => `<li class="bad">${e(p)}</li>`).join("")}</ul>` : ""}
+${verdictHtml(model)}
+${CHARTS.map(([, title, render]) => `<h3>${e(title)}</h3>\n<div class="chart">${render(model)}</div>`).join("\n")}
 <h3>Queries' total seconds per pass</h3>
 ${htmlTable(passColumns(model), passRows(model))}
 <h3>Storage of orders and lineitem per round</h3>

@@ -1,10 +1,12 @@
-/** Grouped bar charts as standalone SVG (no script), with optional min-max whiskers. */
+/** Grouped bar charts as standalone SVG (no script), with optional min-max whiskers or stacked parts. */
 import { escapeHtml } from "./escape";
 
 export interface BarValue {
   value: number | null;
   low?: number;
   high?: number;
+  /** With the chart's stack: the bar's parts, bottom up, summing to value. */
+  parts?: number[];
 }
 
 export interface BarSeries {
@@ -21,7 +23,15 @@ export interface BarChart {
   /** For a few categories (one per metric): wider bars, and room for each category's label. */
   barWidth?: number;
   minGroupWidth?: number;
+  /**
+   * Stacked bars: the names of each bar's parts, bottom up (live data, dead bytes). A part is
+   * drawn in its series' colour, fainter the higher it sits; the legend names the parts too.
+   */
+  stack?: string[];
 }
+
+/** The fill opacity of a stacked bar's part i of n: the bottom one solid, the top one faint. */
+export const partOpacity = (i: number, n: number): number => (n <= 1 ? 1 : Number((1 - (0.65 * i) / (n - 1)).toFixed(2)));
 
 const LAYOUT = { height: 320, top: 40, bottom: 50, left: 70, right: 20, barWidth: 9, groupGap: 10 };
 
@@ -48,6 +58,10 @@ export function renderBarChart(chart: BarChart): string {
       const bar = series.values[c];
       if (!bar || bar.value === null) return;
       const x = groupX + s * barWidth;
+      if (chart.stack && bar.parts) {
+        parts.push(...stackedBar(chart, chart.stack, bar.parts, { x, width: barWidth - 1, y, label: `${series.name} ${category}`, color: series.color }));
+        return;
+      }
       const label = `${series.name} ${category}: ${bar.value.toPrecision(4)} ${chart.unit}`;
       parts.push(`<rect x="${x}" y="${y(bar.value)}" width="${barWidth - 1}" height="${Math.max(0, y(0) - y(bar.value))}" fill="${escapeHtml(series.color)}"><title>${escapeHtml(label)}</title></rect>`);
       if (bar.low !== undefined && bar.high !== undefined && bar.high > bar.low) {
@@ -63,6 +77,11 @@ export function renderBarChart(chart: BarChart): string {
     parts.push(`<rect x="${x}" y="${height - 20}" width="10" height="10" fill="${escapeHtml(series.color)}" />`);
     parts.push(`<text x="${x + 14}" y="${height - 11}" font-size="12">${escapeHtml(series.name)}</text>`);
   });
+  chart.stack?.forEach((name, i, names) => {
+    const x = left + (chart.series.length + i) * 110;
+    parts.push(`<rect x="${x}" y="${height - 20}" width="10" height="10" fill="currentColor" fill-opacity="${partOpacity(i, names.length)}" />`);
+    parts.push(`<text x="${x + 14}" y="${height - 11}" font-size="12">${escapeHtml(name)}</text>`);
+  });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" fill="currentColor">`,
     `<title>${escapeHtml(chart.title)}</title>`,
@@ -73,10 +92,21 @@ export function renderBarChart(chart: BarChart): string {
   ].join("\n");
 }
 
-function niceCeiling(value: number): number {
+/** One stacked bar: its parts bottom up, each with its own tooltip. */
+function stackedBar(chart: BarChart, names: string[], values: number[], bar: { x: number; width: number; y: (v: number) => number; label: string; color: string }): string[] {
+  let base = 0;
+  return values.map((value, i) => {
+    const [bottom, top] = [bar.y(base), bar.y(base + value)];
+    base += value;
+    const title = `${bar.label} ${names[i] ?? ""}: ${value.toPrecision(4)} ${chart.unit}`;
+    return `<rect x="${bar.x}" y="${top}" width="${bar.width}" height="${Math.max(0, bottom - top)}" fill="${escapeHtml(bar.color)}" fill-opacity="${partOpacity(i, names.length)}"><title>${escapeHtml(title)}</title></rect>`;
+  });
+}
+
+export function niceCeiling(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
   return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v >= value)!;
 }
 
-const formatTick = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2));
+export const formatTick = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2));

@@ -1,6 +1,6 @@
 /** The lifecycle figures: degradation rate (LST-Bench's definition) with its t-interval, recovery, amplification, slowdown. */
 import { describe, expect, it } from "vitest";
-import { degradationRate, LifecycleInputError, recovery, slowdown, storageAmplification, tQuantile975 } from "../../../src/core/metrics/lifecycle";
+import { degradationRate, LifecycleInputError, pairedRatio, recovery, slowdown, storageAmplification, tQuantile975 } from "../../../src/core/metrics/lifecycle";
 
 describe("degradationRate", () => {
   it("is the mean of the rounds' relative changes", () => {
@@ -76,5 +76,25 @@ describe("slowdown", () => {
     const result = slowdown({ q01: 3 }, { q01: 1, q03: 10 })!;
     expect(result).toEqual({ ratio: 3, interval: null });
     expect(slowdown({}, { q01: 1 })).toBeNull();
+  });
+});
+
+describe("pairedRatio", () => {
+  it("is the geometric mean of the per-pair ratios with a t-interval of their logs", () => {
+    const result = pairedRatio([2, 4, 8], [1, 2, 2])!;
+    // Ratios 0.5, 0.5, 0.25: logs' mean ln(0.25) / 1.5 … the interval around it, back on the ratio scale.
+    expect(result.ratio).toBeCloseTo(Math.cbrt(0.5 * 0.5 * 0.25), 12);
+    expect(result.pairs).toBe(3);
+    expect(result.interval!.low).toBeLessThan(result.ratio);
+    expect(result.interval!.high).toBeGreaterThan(result.ratio);
+    const logs = [0.5, 0.5, 0.25].map(Math.log);
+    const m = logs.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - m) ** 2, 0) / 2);
+    expect(result.interval!.high).toBeCloseTo(Math.exp(m + (tQuantile975(2) * sd) / Math.sqrt(3)), 12);
+  });
+
+  it("skips pairs without two positive figures and gives no interval for a single pair", () => {
+    expect(pairedRatio([0, 2], [1, 3])).toEqual({ ratio: 1.5, interval: null, pairs: 1 });
+    expect(pairedRatio([0], [1])).toBeNull();
   });
 });

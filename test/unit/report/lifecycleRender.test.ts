@@ -1,10 +1,12 @@
 /** The lifecycle section of the reports: present only with a lifecycle step, every value escaped. */
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../../src/core/report/html";
-import { LIFECYCLE_TITLE } from "../../../src/core/report/lifecycleSection";
+import { LIFECYCLE_CHART_FILES, LIFECYCLE_TITLE, lifecycleChartFiles } from "../../../src/core/report/lifecycleSection";
+import { NO_PAIRS, VERDICT_TITLE } from "../../../src/core/report/lifecycleText";
 import { summarizeLifecycle } from "../../../src/core/report/lifecycleSummary";
 import { renderMarkdown } from "../../../src/core/report/markdown";
 import { build, rawOutput } from "../phases/lifecycle.fixture";
+import { reportTargetOf } from "../../../src/core/report/targetLabels";
 import { reportModel } from "./model.fixture";
 
 const HOSTILE = '<img src=x onerror="alert(1)"> | cut';
@@ -50,5 +52,38 @@ describe("the lifecycle section", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(renderMarkdown(hostile)).toContain("unsupported: &lt;img src=x onerror=\"alert(1)\"&gt; \\| cut");
+  });
+
+  it("draws the four charts in the HTML and links their SVG files from the Markdown", () => {
+    const html = renderHtml(model);
+    for (const title of ["Queries' total time per pass", "Storage per round: live data and dead bytes", "Change operations per round", "Maintenance cost against recovery"]) expect(html).toContain(`<h3>${title.replace("'", "&#39;")}</h3>`);
+    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(4 + 3);
+    const markdown = renderMarkdown(model);
+    for (const file of Object.values(LIFECYCLE_CHART_FILES)) expect(markdown).toContain(`](${file})`);
+    expect(Object.keys(lifecycleChartFiles(model)).sort()).toEqual(Object.values(LIFECYCLE_CHART_FILES).sort());
+    expect(lifecycleChartFiles(reportModel())).toEqual({});
+  });
+
+  it("notes a lifecycle resumed from an interrupted attempt in the rounds column", () => {
+    const resumed = { ...summary, resumed: { afterRound: 1, method: "RESTORE TABLE", seconds: 2 } };
+    const markdown = renderMarkdown(reportModel({ lifecycle: { "spark.iceberg": resumed } }));
+    expect(markdown).toContain("| Iceberg | 2 (resumed after round 1 by RESTORE TABLE, 2.0 s) |");
+    expect(summarizeLifecycle({ ...build(), resumed: resumed.resumed }).resumed).toEqual(resumed.resumed);
+    expect(summary).not.toHaveProperty("resumed");
+  });
+
+  it("carries the last round's per-query seconds for the variant verdict", () => {
+    expect(summary.lastRoundSeconds).toEqual({ q01: 1.32, q02: 2.64 });
+  });
+
+  it("shows the variant verdict in both renderings, or says there is no pair", () => {
+    expect(renderMarkdown(model)).toContain(NO_PAIRS);
+    const pair = reportModel({ targets: [reportTargetOf("spark.iceberg"), reportTargetOf("spark.iceberg-mor")], lifecycle: { "spark.iceberg": summary, "spark.iceberg-mor": summary } });
+    const markdown = renderMarkdown(pair);
+    expect(markdown).toContain(`### ${VERDICT_TITLE}`);
+    expect(markdown).toContain("| Iceberg vs Iceberg MOR | storage after 2 rounds | equal | 1.00× | exact, one measurement |");
+    const html = renderHtml(pair);
+    expect(html).toContain(`<h3>${VERDICT_TITLE}</h3>`);
+    expect(html).toContain("<p>Iceberg vs Iceberg MOR: writes: ");
   });
 });

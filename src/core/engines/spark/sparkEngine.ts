@@ -129,6 +129,8 @@ export function lifecycleJobArgs(config: BenchConfig, layout: DataLayout, job: O
     "--warmup-runs", String(config.warmupRuns),
     "--output", job.output,
     "--answers", job.answers,
+    "--resume-key", job.resumeKey,
+    ...(job.resume ? ["--resume"] : []),
     ...optionArgs(formatOptions(job.format, config)),
   ];
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readJobOutput } from "../../../../src/core/engines/jobOutput";
 import { loadOutputSchema } from "../../../../src/core/engines/outputs";
-import { loadJobArgs, queryJobArgs, refreshTestJobArgs, sparkEngine } from "../../../../src/core/engines/spark/sparkEngine";
+import { lifecycleJobArgs, loadJobArgs, queryJobArgs, refreshTestJobArgs, sparkEngine } from "../../../../src/core/engines/spark/sparkEngine";
 import { readJarList, SPARK_JOBS_DIR, Toolchain, ToolchainMissingError } from "../../../../src/core/environment/toolchain";
 import type { JobEvent, PhaseContext } from "../../../../src/core/phase/context";
 import { DataLayout } from "../../../../src/core/phase/layout";
@@ -85,6 +85,30 @@ describe("refreshTestJobArgs", () => {
       "--answers", "/m/qphh.answers.json",
       "--option", "format_version=2",
     ]);
+  });
+});
+
+describe("lifecycleJobArgs", () => {
+  const job = { format: "delta" as const, workRoot: "/data/work/lifecycle/delta", refreshDir: "/data/bronze/tpch/sf0.01/refresh", rounds: 3, resumeKey: "3d2479c4815d0963", output: "/m/lc.raw.json", answers: "/m/lc.answers.json" };
+
+  it("passes the rounds, the queries, the working copy and the key its checkpoint carries", () => {
+    const args = lifecycleJobArgs(config, layout, { ...job, resume: false });
+    expect(args.slice(args.indexOf("--refresh-dir"))).toEqual([
+      "--refresh-dir", "/data/bronze/tpch/sf0.01/refresh",
+      "--work-root", "/data/work/lifecycle/delta",
+      "--rounds", "3",
+      "--queries", config.queries.join(","),
+      "--warmup-runs", String(config.warmupRuns),
+      "--output", "/m/lc.raw.json",
+      "--answers", "/m/lc.answers.json",
+      "--resume-key", "3d2479c4815d0963",
+      "--option", "checkpoint_interval=10",
+    ]);
+  });
+
+  it("asks the job to go on from the checkpoint only when resuming", () => {
+    expect(lifecycleJobArgs(config, layout, { ...job, resume: true })).toContain("--resume");
+    expect(lifecycleJobArgs(config, layout, { ...job, resume: false })).not.toContain("--resume");
   });
 });
 
