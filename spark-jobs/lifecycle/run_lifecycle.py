@@ -248,6 +248,7 @@ def readable_after_maintenance(life: Lifecycle) -> list[dict]:
 
 
 def maintain(life: Lifecycle) -> dict:
+    emit("maintenance_started")
     started = time.perf_counter()
     operations = [{"table": table, **operation} for table in CHANGED_TABLES for operation in life.work.maintain(table)]
     seconds = time.perf_counter() - started

@@ -14,7 +14,7 @@ export { ENGINES } from "./engines";
 export { ENGINE_IDS, phaseId, target, targetsOf, type Target } from "./phase/targets";
 export { DataLayout, reportFilesOf, REPORT_FILES } from "./phase/layout";
 export { PHASE_KINDS, type PhaseDefinition, type PhaseKind } from "./phases/definition";
-export { bronzeResultSchema, loadResultSchema, qphhResultSchema, queriesResultSchema, reportResultSchema, resultOf } from "./phases/results";
+export { bronzeResultSchema, lifecycleResultSchema, loadResultSchema, qphhResultSchema, queriesResultSchema, reportResultSchema, resultOf } from "./phases/results";
 export { refreshDataResultSchema } from "./phases/refreshDataPhase";
 export { DEFAULT_WORKLOAD, loadWorkload, type StepKind, type Workload, type WorkloadStep } from "./workloads";
 

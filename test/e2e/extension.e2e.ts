@@ -8,6 +8,8 @@
 //      An invalid .env value: the error names the key.
 //      WORKLOAD=tpch-qphh: the refresh-data phase and the power + throughput test appear in the
 //      tree, run and complete; the panel draws the QphH chart and shows summary.json's figures.
+//      WORKLOAD=lifecycle (one round, two queries, the formats loaded already): the tree shows
+//      the step's rounds live; the panel draws the degradation chart, one line per target.
 //   3. An untrusted workspace: the views say why, and nothing runs.
 //   4. A folder without .env: the view offers to create it from the example, and does.
 // Screenshots go to test-artifacts/e2e/. Prints "extension e2e: N passed, N failed".
@@ -18,7 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ReportModel, RunRecord, StateFile } from "../../src/core";
-import { checkComparison, checkQphhTable, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
+import { checkComparison, checkLifecyclePanel, checkQphhTable, checkReportPanel, pickComparison, reportFrame } from "./support/reportPanel";
 import { phaseRows, waitForPhases } from "./support/phasesView";
 import { check, counted, summary } from "./support/checks";
 import { setColorTheme } from "./support/colorTheme";
@@ -227,6 +229,39 @@ async function benchmarkScenario(root: string, extensionDir: string): Promise<vo
       await rich(reportFrame(page).locator('[data-chart="qphh"]')).scrollIntoViewIfNeeded();
       await page.waitForTimeout(500);
       await screenshot(page, "15-report-qphh");
+      writeDotEnv(workspace, SETTINGS);
+    });
+
+    await check("WORKLOAD=lifecycle: the lifecycle step runs live in the tree with its rounds; the panel shows the degradation chart with one line per target", async () => {
+      // Both formats are loaded and the refresh sets exist: only two queries and one round run,
+      // so the step costs one Spark job per target (and the two queries' own, for the new QUERIES).
+      writeDotEnv(workspace, { ...SETTINGS, WORKLOAD: "lifecycle", LIFECYCLE_ROUNDS: "1", QUERIES: "1,6" });
+      const started = Date.now();
+      const lifecycleRow = /^(Parquet|Iceberg): lifecycle \(rounds of change\), /;
+      await waitForPhases(page, (rows) => rows.filter((r) => lifecycleRow.test(r)).length === 2, 60_000);
+      const before = readState(workspace).runs.length;
+      await runCommandFromPalette(page, "Lakehouse: Run Lakehouse Benchmark");
+      // The rounds show in the running row's description ("round 1 of 1 · RF1 0.812 s"); poll until one did or the run ended.
+      let live: string | undefined;
+      await waitForPhases(page, (rows) => {
+        live ??= rows.find((r) => lifecycleRow.test(r) && /, running, (round [01] of 1|time travel|maintenance|after maintenance)/.test(r));
+        return live !== undefined || (readState(workspace).runs[before]?.status ?? "running") !== "running";
+      }, RUN_TIMEOUT_MS);
+      if (!live) throw new Error(`no lifecycle row showed its round while it ran (the run ended ${readState(workspace).runs[before]?.status})`);
+      console.log(`  live: ${live}`);
+      await screenshot(page, "19-lifecycle-running");
+      const run = await waitForRun(workspace, before, RUN_TIMEOUT_MS);
+      if (run.status !== "completed") throw new Error(`the lifecycle run ended ${run.status}`);
+      const done = await waitForPhases(page, (rows) => rows.filter((r) => lifecycleRow.test(r) && r.includes(", completed, ")).length === 2, 60_000);
+      console.log(`  lifecycle run finished in ${((Date.now() - started) / 1000).toFixed(0)} s: ${done.filter((r) => lifecycleRow.test(r)).join(" / ")}`);
+
+      const lifecycleModel = readSummary(readState(workspace));
+      await runCommandFromPalette(page, "Lakehouse: Open Report");
+      await reportFrame(page).locator(`#app[data-rendered="${lifecycleModel.benchmarkId}"]`).waitFor({ state: "attached", timeout: 60_000 });
+      await checkLifecyclePanel(page, lifecycleModel);
+      await rich(reportFrame(page).locator('[data-chart="lifecycle-degradation"]')).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await screenshot(page, "20-report-lifecycle");
       writeDotEnv(workspace, SETTINGS);
     });
   });

@@ -12,9 +12,11 @@ import { targetColour } from "../theme/targetColour";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, BarWithErrorBarsController, BarWithErrorBar);
 
+const SHADE_ALPHA = { solid: 1, medium: 0.7, light: 0.45 } as const;
+
 /** Run B and metadata are drawn lighter than run A and data. */
 function fill(color: string, series: BarSeries): string {
-  const alpha = (series.role === "B" ? 0.45 : 1) * (series.shade === "light" ? 0.45 : 1);
+  const alpha = (series.role === "B" ? 0.45 : 1) * SHADE_ALPHA[series.shade ?? "solid"];
   return alpha === 1 ? color : withAlpha(color, alpha);
 }
 

@@ -19,8 +19,8 @@ export interface BarSeries {
   role: RunRole;
   /** Stacked series with the same stack id sit on one bar. */
   stack?: string;
-  /** Metadata is drawn lighter than data. */
-  shade?: "solid" | "light";
+  /** Metadata is drawn lighter than data; a third part of a stack (lifecycle changes) between the two. */
+  shade?: "solid" | "medium" | "light";
   values: (BarPoint | null)[];
 }
 

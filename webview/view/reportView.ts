@@ -4,6 +4,7 @@
  */
 import type { HostMessage, ReportFile, RunChoice, RunSelection } from "../../src/shared/protocol";
 import { BarChartView } from "../charts/barChartView";
+import { LineChartView } from "../charts/lineChartView";
 import { loadTimeChart, queryTimeChart, storageChart, totalsChart, type BarChartData } from "../model/chartData";
 import { answerTable, comparisonTable, environmentTable, loadFigures, queryFigures, totalsFigures } from "../model/figureTables";
 import { roles, type ReportPair } from "../model/reportPair";
@@ -11,6 +12,8 @@ import { readChartTheme } from "../theme/chartTheme";
 import { reusedFigures, warmupLine } from "../../src/core/view";
 import { verdictViews } from "../model/verdictTables";
 import { qphhChart, refreshTimesChart } from "../model/qphhCharts";
+import { changeTimesChart, degradationChart, lifecycleStorageChart, maintenanceChart, type LineChartData } from "../model/lifecycleCharts";
+import { lifecycleSection } from "./lifecycleSection";
 import { h, replaceChildren } from "./dom";
 import { figureGrid } from "./figureGrid";
 import { runLabel, runPicker } from "./runPicker";
@@ -24,9 +27,11 @@ export interface ReportViewEvents {
   openFile(benchmarkId: string, file: ReportFile): void;
 }
 
+type ChartData = BarChartData | LineChartData;
+
 export class ReportView {
   private runs: RunChoice[] = [];
-  private charts: BarChartView[] = [];
+  private charts: (BarChartView | LineChartView)[] = [];
 
   constructor(private readonly root: HTMLElement, private readonly events: ReportViewEvents) {}
 
@@ -64,11 +69,17 @@ export class ReportView {
     this.clear();
     const { primary, compare } = pair;
     const theme = readChartTheme();
-    const chartSlots: [HTMLCanvasElement, BarChartData][] = [];
-    const chart = (data: BarChartData, wide = false) => {
+    const chartSlots: [HTMLCanvasElement, ChartData][] = [];
+    const chart = (data: ChartData, wide = false) => {
       const canvas = h("canvas", { role: "img", "aria-label": `${data.title}. ${data.subtitle}` });
       chartSlots.push([canvas, data]);
-      return h("figure", { class: `chart${wide ? " wide" : ""}`, "data-chart": data.id }, h("figcaption", {}, h("strong", {}, data.title), h("span", {}, data.subtitle)), h("div", { class: "canvas-box" }, canvas));
+      // data-series on a line chart: how many lines it draws, for tests that cannot read chart.js (bar charts keep their markup).
+      return h(
+        "figure",
+        { class: `chart${wide ? " wide" : ""}`, "data-chart": data.id, "data-series": "kind" in data ? data.series.length : undefined },
+        h("figcaption", {}, h("strong", {}, data.title), h("span", {}, data.subtitle)),
+        h("div", { class: "canvas-box" }, canvas),
+      );
     };
     const comparison = comparisonTable(pair);
     const choice = (id?: string) => this.runs.find((r) => r.benchmarkId === id);
@@ -92,6 +103,7 @@ export class ReportView {
       verdictSection(verdictViews(pair), Boolean(compare)),
       h("section", { class: "charts" }, chart(queryTimeChart(pair), true), chart(totalsChart(pair, "sum")), chart(totalsChart(pair, "geomean")), chart(loadTimeChart(pair)), chart(storageChart(pair))),
       qphhSection(primary, [qphhChart(pair), refreshTimesChart(pair)], (data) => chart(data)),
+      lifecycleSection(pair, [degradationChart(pair), lifecycleStorageChart(pair), changeTimesChart(pair), maintenanceChart(pair)], (data) => chart(data, data.id === "lifecycle-degradation")),
       comparison ? figureGrid(comparison) : null,
       answersVerdict(pair),
       figureGrid(answerTable(pair)),
@@ -103,7 +115,7 @@ export class ReportView {
       settingsSection(primary),
       figureGrid(environmentTable(pair)),
     );
-    this.charts = chartSlots.map(([canvas, data]) => new BarChartView(canvas, data, theme));
+    this.charts = chartSlots.map(([canvas, data]) => ("kind" in data ? new LineChartView(canvas, data, theme) : new BarChartView(canvas, data, theme)));
     this.markPalette(theme.kind);
     this.root.dataset.rendered = primary.benchmarkId;
   }

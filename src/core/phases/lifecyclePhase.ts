@@ -122,6 +122,8 @@ function progressLine(event: JobEvent): string | undefined {
       return `round ${String(event.round)}: ${String(event.operation).toUpperCase()} ${seconds(event.seconds)}`;
     case "query_done":
       return `${String(event.pass)} ${String(event.query)} ${event.status === "completed" ? seconds(event.seconds) : String(event.status).toUpperCase()}`;
+    case "maintenance_started":
+      return "maintenance…"; // the tree shows the stage by this line (src/extension/tree/lifecycleProgress.ts)
     case "maintenance_done":
       return `maintenance ${seconds(event.seconds)}`;
     case "rollback_done":

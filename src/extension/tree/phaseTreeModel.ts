@@ -11,6 +11,7 @@ import {
   bytes,
   ENGINES,
   FORMATS,
+  lifecycleResultSchema,
   loadResultSchema,
   phaseId,
   qphhResultSchema,
@@ -25,6 +26,7 @@ import {
   type StepKind,
   type Target,
 } from "../../core";
+import { lifecycleProgressText } from "./lifecycleProgress";
 import type { DisplayStatus } from "./statusIcon";
 import { firstLine, formatCount, formatDuration, formatTimestamp, type TooltipField, type TreeNodeModel } from "./treeNode";
 
@@ -51,6 +53,8 @@ export interface PhaseTreeInput {
   metricsFileOf?: (phase: string, state: PhaseState) => string | undefined;
   /** The workload reads TPC-H refresh sets: Bronze shows the refresh-data phase under it. */
   refreshData?: boolean;
+  /** LIFECYCLE_ROUNDS, for "round 2 of 5" while a lifecycle step runs; unknown with an invalid configuration. */
+  lifecycleRounds?: number;
 }
 
 /** The engine-independent phase that writes the refresh sets beside bronze (core's plan). */
@@ -132,7 +136,7 @@ function phaseLeaf(input: PhaseTreeInput, kind: PhaseKind, name: string, on?: { 
     target: on?.target,
     phaseName: name,
     status,
-    description: leafDescription(kind, state, status, interrupted, input.progress?.[name], role),
+    description: leafDescription(kind, state, status, interrupted, input.progress?.[name], role, input.lifecycleRounds),
     tooltip: {
       title: leafTitle(kind, name, on, role),
       fields: tooltipFields(state, status),
@@ -167,14 +171,18 @@ function phaseGroup(kind: "silver" | "gold", title: string, children: PhaseNode[
   };
 }
 
-function leafDescription(kind: PhaseKind, state: PhaseState, status: DisplayStatus, interrupted: boolean, progress?: string, role?: LeafRole): string {
+function leafDescription(kind: PhaseKind, state: PhaseState, status: DisplayStatus, interrupted: boolean, progress?: string, role?: LeafRole, lifecycleRounds?: number): string {
   if (interrupted) return "interrupted";
   switch (status) {
     case "pending":
       return "not run yet";
-    case "running":
+    case "running": {
+      if (!progress) return "running…";
       // Core prefixes a phase's lines with its id (queries@spark.iceberg: q05 …): the tree shows it already.
-      return progress ? firstLine(progress.replace(/^[\w@.-]+: /, ""), 60) : "running…";
+      const line = progress.replace(/^[\w@.-]+: /, "");
+      const stage = role === "lifecycle" ? lifecycleProgressText(line, lifecycleRounds) : undefined;
+      return firstLine(stage ?? line, 60);
+    }
     case "failed":
       return `failed${state.error ? `: ${firstLine(state.error, 60)}` : ""}`;
     case "cancelled":
@@ -197,6 +205,7 @@ const SHOWN = {
   report: reportResultSchema.pick({ problems: true }),
   qphh: qphhResultSchema.pick({ qphhAtSize: true, passed: true, checked: true }),
   refreshData: refreshDataResultSchema.pick({ sets: true, rows: true }),
+  lifecycle: lifecycleResultSchema.pick({ rounds: true, degradationRate: true, passed: true, checked: true }),
 };
 
 /**
@@ -213,6 +222,12 @@ export function resultSummary(kind: PhaseKind, state: PhaseState, role?: LeafRol
     if (!result) return "";
     const qphh = result.qphhAtSize === null ? "no QphH@Size" : `QphH@Size ${result.qphhAtSize.toFixed(1)}`;
     return `${qphh}, ${result.passed}/${result.checked} answers`;
+  }
+  if (role === "lifecycle") {
+    const result = resultOf(state, SHOWN.lifecycle);
+    if (!result) return "";
+    const rate = result.degradationRate === null ? "no degradation rate" : `${result.degradationRate >= 0 ? "+" : ""}${(result.degradationRate * 100).toFixed(1)} %/round`;
+    return `${result.rounds} round${result.rounds === 1 ? "" : "s"}, ${rate}, ${result.passed}/${result.checked} answers`;
   }
   switch (kind) {
     case "bronze": {

@@ -132,6 +132,7 @@ export class ViewsController {
         progress: this.progress,
         isAlive: this.deps.isAlive ?? isAlive,
         refreshData: this.readsRefreshSets(),
+        lifecycleRounds: this.config?.lifecycleRounds,
         metricsFileOf: (phase, state) => {
           const file = metricsFileOf(phase, state, layout, targets);
           return file && exists(file) ? file : undefined;

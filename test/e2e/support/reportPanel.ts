@@ -143,3 +143,33 @@ async function gridCells(scope: Locator): Promise<Record<string, Record<string, 
     return rows;
   });
 }
+
+/**
+ * The lifecycle section: the degradation chart drew on its canvas with one line per target that
+ * ran the step (the figure's data-series), and the summary grid's answers equal summary.json's.
+ */
+export async function checkLifecyclePanel(page: Page, model: ReportModel): Promise<void> {
+  const frame = reportFrame(page);
+  const figure = frame.locator('figure[data-chart="lifecycle-degradation"]');
+  await figure.waitFor({ state: "attached", timeout: 60_000 });
+  const drawn = await rich(figure).evaluate((element) => {
+    const canvas = element.querySelector("canvas") as PageCanvas | null;
+    if (!canvas) return { series: element.getAttribute("data-series"), width: 0, painted: 0 };
+    const pixels = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+    return { series: element.getAttribute("data-series"), width: canvas.width, painted };
+  });
+  const targets = model.targets.filter((t) => model.lifecycle?.[t.id]);
+  const problems: string[] = [];
+  if (drawn.width === 0 || drawn.painted < 500) problems.push(`the degradation chart did not render: ${JSON.stringify(drawn)}`);
+  if (drawn.series !== String(targets.length)) problems.push(`the degradation chart draws ${drawn.series} lines for ${targets.length} targets`);
+  const grid = await gridCells(frame.locator('[data-table="lifecycle"]'));
+  for (const target of targets) {
+    const totals = model.lifecycle![target.id]!.totals;
+    const got = grid[`lifecycle/${target.id}/A`]?.["answers correct"];
+    if (!got?.startsWith(`${totals.passed}/${totals.checked}`)) problems.push(`${target.label} answers: panel shows ${JSON.stringify(got)}, summary.json says ${totals.passed}/${totals.checked}`);
+  }
+  if (problems.length) throw new Error(`lifecycle section differs from summary.json:\n  ${problems.join("\n  ")}`);
+  console.log(`  lifecycle: degradation chart with ${drawn.series} lines, ${targets.length} summary rows equal to summary.json`);
+}
